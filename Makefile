@@ -1,0 +1,32 @@
+# assess — build, test and demo. Every target that compiles first installs libyaml-dev if it is missing.
+SWIFT ?= swift
+export SWIFT
+
+.PHONY: all deps build test demo integration clean
+
+all: build
+
+## deps: install libyaml-dev and pkg-config from Debian when pkg-config cannot find yaml-0.1 (sudo when not root)
+deps:
+	@scripts/deps.sh
+
+## build: release build into .build/release/assess
+build: deps
+	$(SWIFT) build -c release
+
+## test: debug build and every test (unit, in-process CLI, and end-to-end on the built binary)
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+## demo: build and run the main job on the shipped samples; reports go to out/demo/
+demo: deps
+	scripts/demo.sh
+
+## integration: run the binary, check HTML with headless Chromium and CSV with LibreOffice (installs both if missing)
+integration: deps
+	scripts/integration.sh
+
+## clean: remove build products and generated reports
+clean:
+	rm -rf .build out
