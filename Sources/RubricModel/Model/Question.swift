@@ -1,0 +1,125 @@
+import Diagnostics
+
+/// The kinds of question a rubric may ask (docs/FORMAT.md §1.3).
+public enum QuestionType: String, Sendable, CaseIterable {
+    case choice, multi, scale, yesno, number, percent, count, date, text
+
+    /// Whether answers of this type give points.
+    public var isScorable: Bool { self != .text }
+    /// Whether the answer is a number compared with `at_least` and friends.
+    public var isNumeric: Bool { [.scale, .number, .percent, .count].contains(self) }
+}
+
+/// How the answers of several respondents to one question are combined (§3.7).
+public enum CombineRule: String, Sendable, CaseIterable {
+    case lowest, mean, authority
+}
+
+/// An option of a `choice` or `multi` question.
+public struct Option: Sendable {
+    public var id: String
+    public var label: LocalizedText
+    public var points: Int
+    public var location: SourceLocation
+
+    public init(id: String, label: LocalizedText, points: Int, location: SourceLocation) {
+        self.id = id
+        self.label = label
+        self.points = points
+        self.location = location
+    }
+}
+
+/// `from ≤ value < to` gives `points`; `to == nil` means no upper bound.
+public struct Band: Sendable {
+    public var from: Double
+    public var to: Double?
+    public var points: Int
+    public var location: SourceLocation
+
+    public init(from: Double, to: Double?, points: Int, location: SourceLocation) {
+        self.from = from
+        self.to = to
+        self.points = points
+        self.location = location
+    }
+
+    public func contains(_ value: Double) -> Bool { value >= from && (to.map { value < $0 } ?? true) }
+}
+
+/// One question of a dimension.
+public struct Question: Sendable {
+    public var id: String
+    public var dimensionID: String
+    public var type: QuestionType
+    public var text: LocalizedText
+    public var help: LocalizedText?
+    public var evidence: LocalizedText?
+    /// Whole number 1–5.
+    public var weight: Int
+    public var required: Bool
+    public var allowsDontKnow: Bool
+    public var allowsNotApplicable: Bool
+    public var appliesWhen: Condition?
+    public var combine: CombineRule
+    public var authority: String?
+    /// Options of `choice` and `multi` questions, in rubric order.
+    public var options: [Option]
+    /// `multi`: the summed points that count as full marks.
+    public var maxPoints: Int
+    /// `yesno`: points for yes and no.
+    public var yesPoints: Int
+    public var noPoints: Int
+    /// Allowed range of numeric answers.
+    public var minimum: Double
+    public var maximum: Double?
+    public var unit: LocalizedText?
+    public var bands: [Band]
+    public var location: SourceLocation
+
+    public init(
+        id: String, dimensionID: String, type: QuestionType, text: LocalizedText, help: LocalizedText? = nil,
+        evidence: LocalizedText? = nil, weight: Int = 1, required: Bool = false, allowsDontKnow: Bool = false,
+        allowsNotApplicable: Bool = false, appliesWhen: Condition? = nil, combine: CombineRule? = nil,
+        authority: String? = nil, options: [Option] = [], maxPoints: Int = 4, yesPoints: Int = 4, noPoints: Int = 0,
+        minimum: Double = 0, maximum: Double? = nil, unit: LocalizedText? = nil, bands: [Band] = [],
+        location: SourceLocation
+    ) {
+        self.id = id
+        self.dimensionID = dimensionID
+        self.type = type
+        self.text = text
+        self.help = help
+        self.evidence = evidence
+        self.weight = weight
+        self.required = required
+        self.allowsDontKnow = allowsDontKnow
+        self.allowsNotApplicable = allowsNotApplicable
+        self.appliesWhen = appliesWhen
+        self.combine = combine ?? (type == .scale ? .mean : .lowest)
+        self.authority = authority
+        self.options = options
+        self.maxPoints = maxPoints
+        self.yesPoints = yesPoints
+        self.noPoints = noPoints
+        self.minimum = minimum
+        self.maximum = maximum ?? (type == .percent ? 100 : (type == .scale ? 4 : nil))
+        self.unit = unit
+        self.bands = bands
+        self.location = location
+    }
+
+    /// Whether answers give points (text and date-without-bands questions don't).
+    public var isScored: Bool {
+        switch type {
+        case .text: false
+        case .date: !bands.isEmpty
+        default: true
+        }
+    }
+
+    public func option(_ id: String) -> Option? { options.first { $0.id == id } }
+
+    /// The points a numeric value earns through the bands, or nil when no band holds it.
+    public func bandPoints(for value: Double) -> Int? { bands.first { $0.contains(value) }?.points }
+}
