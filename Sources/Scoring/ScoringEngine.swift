@@ -1,0 +1,280 @@
+import Diagnostics
+import RubricModel
+import YAML
+
+/// Turns the questionnaires of one library and round into an `Assessment`, exactly as docs/FORMAT.md §3
+/// says. Pure: no I/O, no clock.
+public struct ScoringEngine: Sendable {
+    public let rubric: Rubric
+
+    public init(rubric: Rubric) { self.rubric = rubric }
+
+    /// Scores one library and round. All `questionnaires` must belong to the same library and round (use
+    /// `Cohort` to group); their order does not matter.
+    public func assess(_ questionnaires: [Questionnaire]) -> Assessment {
+        precondition(!questionnaires.isEmpty, "assess needs at least one questionnaire")
+        let sorted = sortedRespondents(questionnaires)
+        let combined = combine(sorted)
+        var context = CombinedContext(answers: combined.answers)
+        var dimensions: [DimensionResult] = []
+        for dimension in rubric.dimensions {
+            let result = scoreDimension(dimension, combined: combined, context: context, targets: targets(sorted))
+            dimensions.append(result)
+        }
+        for result in dimensions {
+            context.levels[result.dimensionID] = result.level
+            context.scores[result.dimensionID] = result.score
+        }
+        let overall = overallLevel(dimensions)
+        let consistency = consistencyFindings(context: context, combined: combined)
+        let triggered = rubric.allRecommendations.compactMap { recommendation -> TriggeredRecommendation? in
+            guard recommendation.when.evaluate(in: context) else { return nil }
+            let because = uniqueQuestionIDs(recommendation.when).map { ($0, context.answer($0)) }
+            return TriggeredRecommendation(
+                recommendationID: recommendation.id, dimensionID: recommendation.dimensionID, because: because,
+                prerequisitesMet: recommendation.requiredCondition?.evaluate(in: context) ?? true)
+        }
+        let first = sorted[0]
+        return Assessment(
+            library: first.library, round: first.round, date: sorted.compactMap(\.date).max(),
+            coachingDay: sorted.compactMap(\.coachingDay).first, respondents: sorted.map(\.respondent),
+            dimensions: dimensions, overall: overall, consistency: consistency, triggered: triggered,
+            stamp: Stamp(
+                rubricID: rubric.id, rubricVersion: rubric.version, rubricHash: rubric.contentHash,
+                engineVersion: EngineVersion.current, files: sorted.map(\.file).sorted()),
+            writtenForVersions: Array(Set(sorted.map(\.rubricVersion))).sorted())
+    }
+
+    // MARK: - Respondents
+
+    /// Role order of the model, then name, then file: the tie-break order of §3.7.
+    func sortedRespondents(_ questionnaires: [Questionnaire]) -> [Questionnaire] {
+        let roleOrder = Dictionary(uniqueKeysWithValues: rubric.roles.enumerated().map { ($1.id, $0) })
+        return questionnaires.sorted {
+            let l = (roleOrder[$0.respondent.role] ?? Int.max, $0.respondent.name ?? "", $0.file)
+            let r = (roleOrder[$1.respondent.role] ?? Int.max, $1.respondent.name ?? "", $1.file)
+            return l < r
+        }
+    }
+
+    private func targets(_ questionnaires: [Questionnaire]) -> [String: Int] {
+        var targets: [String: Int] = [:]
+        for questionnaire in questionnaires {
+            for (dimension, level) in questionnaire.targets where targets[dimension] == nil { targets[dimension] = level }
+        }
+        return targets
+    }
+
+    struct Combined {
+        var answers: [String: ResolvedAnswer]
+        var respondents: [String: [RespondentAnswer]]
+        var divergence: [String: Double]
+    }
+
+    /// Combines the respondents' answers per question (§3.7) and applies the skip logic to the result.
+    func combine(_ questionnaires: [Questionnaire]) -> Combined {
+        var answers: [String: ResolvedAnswer] = [:]
+        var respondents: [String: [RespondentAnswer]] = [:]
+        var divergence: [String: Double] = [:]
+        let dates = Dictionary(questionnaires.map { ($0.file, $0.date) }, uniquingKeysWith: { first, _ in first })
+        for question in rubric.allQuestions {
+            let given: [RespondentAnswer] = questionnaires.compactMap { questionnaire in
+                guard let answer = questionnaire.answers[question.id] else { return nil }
+                return RespondentAnswer(
+                    role: questionnaire.respondent.role, name: questionnaire.respondent.name, file: questionnaire.file,
+                    value: answer.value, points: question.points(for: answer.value, questionnaireDate: questionnaire.date),
+                    note: answer.note, evidence: answer.evidence, location: answer.location)
+            }
+            respondents[question.id] = given
+            answers[question.id] = resolve(question, given, dates: dates)
+            let points = given.filter { $0.value.isUsable }.compactMap(\.points)
+            if points.count >= 2, let high = points.max(), let low = points.min() {
+                divergence[question.id] = 25 * (high - low)
+            }
+        }
+        // Skip logic on the combined answers; skipped questions neither score nor count for coverage.
+        let context = CombinedContext(answers: answers)
+        for question in rubric.allQuestions {
+            if let condition = question.appliesWhen, !condition.evaluate(in: context) {
+                answers[question.id] = ResolvedAnswer(status: .skipped)
+            }
+        }
+        return Combined(answers: answers, respondents: respondents, divergence: divergence)
+    }
+
+    private func resolve(
+        _ question: Question, _ given: [RespondentAnswer], dates: [String: CalendarDate?]
+    ) -> ResolvedAnswer {
+        let usable = given.filter { $0.value.isUsable }
+        guard let firstUsable = usable.first else {
+            if given.contains(where: { $0.value == .dontKnow }) { return ResolvedAnswer(status: .dontKnow) }
+            if given.contains(where: { $0.value == .notApplicable }) { return ResolvedAnswer(status: .notApplicable) }
+            return .missing
+        }
+        func numeric(_ answer: RespondentAnswer) -> Double? {
+            question.numericValue(for: answer.value, questionnaireDate: dates[answer.file] ?? nil)
+        }
+        func lowest() -> RespondentAnswer {
+            usable.min { ($0.points ?? .infinity) < ($1.points ?? .infinity) } ?? firstUsable
+        }
+        let chosen: RespondentAnswer
+        switch question.combine {
+        case .mean:
+            let points = usable.compactMap(\.points)
+            let values = usable.compactMap(numeric)
+            let meanPoints = points.isEmpty ? nil : points.reduce(0, +) / Double(points.count)
+            let meanValue = values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+            let value: AnswerValue = meanValue.map { .number($0) } ?? firstUsable.value
+            return ResolvedAnswer(status: .answered, value: value, points: meanPoints, numericValue: meanValue)
+        case .lowest:
+            chosen = lowest()
+        case .authority:
+            chosen = usable.first { $0.role == question.authority } ?? lowest()
+        }
+        return ResolvedAnswer(status: .answered, value: chosen.value, points: chosen.points, numericValue: numeric(chosen))
+    }
+
+    // MARK: - Dimensions
+
+    private func scoreDimension(
+        _ dimension: RubricDimension, combined: Combined, context: CombinedContext, targets: [String: Int]
+    ) -> DimensionResult {
+        var questions: [QuestionResult] = []
+        var weighted = 0.0, possible = 0.0, answeredWeight = 0.0, applicableWeight = 0.0
+        var divergenceSum = 0.0, divergenceWeight = 0.0
+        for question in dimension.questions {
+            let answer = combined.answers[question.id] ?? .missing
+            let applicable = question.isScored && answer.status != .skipped && answer.status != .notApplicable
+            let answered = applicable && answer.status == .answered && answer.points != nil
+            let weight = Double(question.weight)
+            if applicable { applicableWeight += weight }
+            var contribution: Double?, maxContribution: Double?
+            if answered, let points = answer.points {
+                contribution = weight * points
+                maxContribution = weight * 4
+                weighted += weight * points
+                possible += weight * 4
+                answeredWeight += weight
+            }
+            let divergence = question.isScored ? combined.divergence[question.id] : nil
+            if let divergence {
+                divergenceSum += weight * divergence
+                divergenceWeight += weight
+            }
+            questions.append(
+                QuestionResult(
+                    questionID: question.id, weight: question.weight, scored: question.isScored, answer: answer,
+                    respondents: combined.respondents[question.id] ?? [], applicable: applicable, answered: answered,
+                    contribution: contribution, maxContribution: maxContribution, divergence: divergence))
+        }
+        let score = possible > 0 ? Rounding.oneDecimal(100 * weighted / possible) : 0
+        let coverage = applicableWeight > 0 ? Rounding.whole(100 * answeredWeight / applicableWeight) : 0
+        let placement = place(score: score, dimension: dimension, context: context)
+        return DimensionResult(
+            dimensionID: dimension.id, score: score, coverage: coverage, thresholdLevel: placement.thresholdLevel,
+            level: placement.level, provisional: coverage < rubric.scoring.minCoverage, gates: placement.gates,
+            distanceToNext: placement.distance, borderline: placement.borderline, questions: questions,
+            divergence: divergenceWeight > 0 ? Rounding.oneDecimal(divergenceSum / divergenceWeight) : nil,
+            target: targets[dimension.id])
+    }
+
+    struct Placement {
+        var thresholdLevel: Int
+        var level: Int
+        var gates: [GateResult]
+        var distance: Double?
+        var borderline: Borderline?
+    }
+
+    /// Threshold level, gates, distance and borderline for a score (§3.5, §3.6).
+    func place(score: Double, dimension: RubricDimension, context: some ConditionContext) -> Placement {
+        var thresholdLevel = 1
+        for level in 2...5 where score >= dimension.threshold(for: level) { thresholdLevel = level }
+        var level = thresholdLevel
+        let gates = dimension.gates.map { gate -> GateResult in
+            let met = gate.require.evaluate(in: context)
+            let checked = gate.level <= thresholdLevel
+            if checked, !met { level = min(level, gate.level - 1) }
+            let unanswered = uniqueQuestionIDs(gate.require).filter { context.answer($0).status != .answered }
+            return GateResult(gateID: gate.id, level: gate.level, met: met, checked: checked, unansweredQuestions: unanswered)
+        }
+        var distance: Double?
+        var borderline: Borderline?
+        let margin = rubric.scoring.borderlineMargin
+        if level < 5 {
+            distance = level < thresholdLevel ? 0 : Rounding.oneDecimal(dimension.threshold(for: level + 1) - score)
+            if let gap = distance, gap > 0, gap <= margin { borderline = .nearNext }
+        }
+        if borderline == nil, level >= 2, level == thresholdLevel, score - dimension.threshold(for: level) < margin {
+            borderline = .justReached
+        }
+        return Placement(thresholdLevel: thresholdLevel, level: level, gates: gates, distance: distance, borderline: borderline)
+    }
+
+    // MARK: - Overall
+
+    func overallLevel(_ dimensions: [DimensionResult]) -> OverallResult {
+        let levels = dimensions.map(\.level)
+        let weights = rubric.dimensions.map { Double($0.weight) }
+        let lowest = levels.min() ?? 1
+        var raw: Double
+        var level: Int
+        switch rubric.scoring.overallMethod {
+        case .weightedMean:
+            raw = zip(levels, weights).reduce(0) { $0 + Double($1.0) * $1.1 } / max(weights.reduce(0, +), 1)
+            level = Int((raw - 0.5).rounded(.up))  // nearest, halves down
+        case .median:
+            let sorted = levels.sorted()
+            level = sorted.isEmpty ? 1 : sorted[(sorted.count - 1) / 2]
+            raw = Double(level)
+        case .minimum:
+            level = lowest
+            raw = Double(level)
+        }
+        level = max(1, min(5, level))
+        var cappedFrom: Int?
+        if let cap = rubric.scoring.maxAboveLowest, level > lowest + cap {
+            cappedFrom = level
+            level = lowest + cap
+        }
+        return OverallResult(
+            level: level, provisional: dimensions.contains(where: \.provisional), method: rubric.scoring.overallMethod,
+            rawValue: Rounding.twoDecimals(raw), cappedFrom: cappedFrom)
+    }
+
+    // MARK: - Consistency
+
+    private func consistencyFindings(context: CombinedContext, combined: Combined) -> [ConsistencyFinding] {
+        rubric.allConsistencyRules.compactMap { rule in
+            guard rule.when.evaluate(in: context) else { return nil }
+            let questionIDs = uniqueQuestionIDs(rule.when)
+            let location = questionIDs.lazy.compactMap { combined.respondents[$0]?.first?.location }.first
+            return ConsistencyFinding(
+                ruleID: rule.id, dimensionID: rule.dimensionID, message: rule.message, location: location,
+                questionIDs: questionIDs)
+        }
+    }
+}
+
+func uniqueQuestionIDs(_ condition: Condition) -> [String] {
+    var seen = Set<String>()
+    return condition.questionIDs.filter { seen.insert($0).inserted }
+}
+
+/// Conditions over combined answers and (once placed) levels and scores.
+struct CombinedContext: ConditionContext {
+    var answers: [String: ResolvedAnswer]
+    var levels: [String: Int] = [:]
+    var scores: [String: Double] = [:]
+
+    func answer(_ questionID: String) -> ResolvedAnswer { answers[questionID] ?? .missing }
+    func level(_ dimensionID: String) -> Int? { levels[dimensionID] }
+    func score(_ dimensionID: String) -> Double? { scores[dimensionID] }
+}
+
+/// The rounding rules of docs/FORMAT.md §3: halves away from zero.
+public enum Rounding {
+    public static func oneDecimal(_ value: Double) -> Double { (value * 10).rounded(.toNearestOrAwayFromZero) / 10 }
+    public static func twoDecimals(_ value: Double) -> Double { (value * 100).rounded(.toNearestOrAwayFromZero) / 100 }
+    public static func whole(_ value: Double) -> Double { value.rounded(.toNearestOrAwayFromZero) }
+}
