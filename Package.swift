@@ -24,7 +24,10 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
         .testTarget(name: "RubricModelTests", dependencies: ["RubricModel", "YAML", "Diagnostics"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "RubricModel", "Diagnostics"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring", "RubricModel"]),
+        // Fixtures and golden files are read through #filePath, so they are excluded rather than bundled.
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "Scoring", "RubricModel", "YAML"],
+            exclude: ["Golden", "BriefingFixtures"]),
         .testTarget(name: "CLITests", dependencies: ["AssessCLI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -24,16 +24,23 @@ struct MappingReader {
         self.known = known
     }
 
-    /// The value of `key`, or nil if absent.
+    /// The value of `key`, or nil if absent or left empty (`key:` with nothing after it, as in a template).
     func value(_ key: String) -> Node? {
-        pairs.first(where: { $0.key.scalar?.text == key })?.value
+        guard let node = pairs.first(where: { $0.key.scalar?.text == key })?.value, !node.isNull else { return nil }
+        return node
     }
 
-    func has(_ key: String) -> Bool { value(key) != nil }
+    func has(_ key: String) -> Bool { pairs.contains { $0.key.scalar?.text == key } }
 
-    /// The value of `key`, reporting `missing-field` when absent.
+    /// The value of `key`, reporting `missing-field` when absent and `empty-field` when left empty.
     func required(_ key: String, bag: inout DiagnosticBag) -> Node? {
         if let node = value(key) { return node }
+        if let empty = pairs.first(where: { $0.key.scalar?.text == key }) {
+            bag.error(
+                "empty-field", "'\(key)' is empty in \(subject)", at: empty.value.location,
+                hint: "write the value after '\(key): '")
+            return nil
+        }
         // A misspelt key ("ansers") is already reported by `finish` with a did-you-mean; one error is enough.
         let misspelt = pairs.contains { pair in
             guard let other = pair.key.scalar?.text, !known.contains(other) else { return false }

@@ -222,7 +222,9 @@ public enum QuestionnaireLoader {
                         at: pair.key.location, hint: "move the answer under '\(question.dimensionID):'")
                     continue
                 }
-                attempted.insert(questionID)
+                if !pair.value.isNull && !(pair.value.mapping != nil && pair.value["answer"].map(\.isNull) ?? true) {
+                    attempted.insert(questionID)  // an answer was given, even if it is invalid
+                }
                 if let answer = readAnswer(pair.value, question: question, rubric: rubric, date: date, bag: &bag) {
                     answers[questionID] = answer
                 }
@@ -244,10 +246,10 @@ public enum QuestionnaireLoader {
             else { return nil }
             reader.finish(bag: &bag)
             guard let inner = reader.value("answer") else {
-                if reader.has("note") || reader.has("evidence") {
-                    return nil  // a note without an answer counts as unanswered
+                // An empty 'answer:' or a note without an answer counts as unanswered.
+                if !reader.has("answer") && !reader.has("note") && !reader.has("evidence") {
+                    bag.error("missing-field", "the answer to '\(question.id)' is missing the field 'answer'", at: node.location)
                 }
-                bag.error("missing-field", "the answer to '\(question.id)' is missing the field 'answer'", at: node.location)
                 return nil
             }
             valueNode = inner
@@ -407,9 +409,10 @@ public enum QuestionnaireLoader {
                         "answer-not-applicable", "'\(question.id)' does not apply given the answer to '\(trigger)', so it must not be answered",
                         at: answer.location, hint: "remove this answer, or check your answer to '\(trigger)'")
                 } else if applies, question.required, answers[question.id] == nil, !attempted.contains(question.id) {
+                    let emptyKey = groupNode?.value.mapping?.first { $0.key.scalar?.text == question.id }?.key
                     bag.error(
                         "missing-answer", "required question '\(question.id)' is not answered",
-                        at: groupNode?.key.location ?? answersNode?.location ?? root.location,
+                        at: emptyKey?.location ?? groupNode?.key.location ?? answersNode?.location ?? root.location,
                         hint: question.allowsDontKnow ? "answer it, or write 'dont-know' if nobody knows" : "answer it")
                 }
             }

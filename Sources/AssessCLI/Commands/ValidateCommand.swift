@@ -1,0 +1,54 @@
+import Diagnostics
+import RubricModel
+import Scoring
+
+/// `assess validate FILE|DIR...`: checks questionnaires against the rubric and reports every problem.
+public enum ValidateCommand: Command {
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            name: "validate",
+            abstract: "Check filled-in questionnaires against the rubric.",
+            discussion: """
+                Reports every problem at file:line:column with a hint: unknown dimensions or questions, answers of the \
+                wrong type, options that are not in the list, numbers out of range, missing required answers, answers \
+                to questions that do not apply, questionnaires for another rubric version, two files for the same \
+                library, round and respondent. The rubric's consistency rules are reported as warnings. \
+                Exit status 0 when every file is valid, 1 otherwise.
+                """,
+            positionals: [PositionalSpec("paths", value: "PATH", help: "Questionnaire files, or folders to search for them.", variadic: true)],
+            options: [Workspace.rubricOption, Workspace.languageOption],
+            examples: ["assess validate samples", "assess validate --lang en samples/auental"])
+    }
+
+    public static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
+        let rubric = try Workspace.loadRubric(arguments, context)
+        let language = try Workspace.language(arguments, rubric: rubric)
+        let loaded = Workspace.loadQuestionnaires(paths: arguments.positional("paths"), rubric: rubric)
+        var diagnostics = loaded.diagnostics
+        let grouping = Cohort.group(loaded.questionnaires)
+        diagnostics += grouping.diagnostics
+        diagnostics += consistencyWarnings(loaded.questionnaires, rubric: rubric, language: language)
+        context.report(diagnostics)
+        let files = loaded.files.count
+        context.err(
+            "validate: \(count(files, "file")), \(count(diagnostics.errorCount, "error")), \(count(diagnostics.warningCount, "warning"))\n")
+        return diagnostics.hasErrors || files == 0 ? .failure : .success
+    }
+
+    /// The rubric's consistency rules, judged on each file's own answers.
+    static func consistencyWarnings(_ questionnaires: [Questionnaire], rubric: Rubric, language: String) -> [Diagnostic] {
+        let engine = ScoringEngine(rubric: rubric)
+        return questionnaires.flatMap { questionnaire in
+            engine.assess([questionnaire]).consistency.map { finding in
+                Diagnostic.warning(
+                    "consistency", finding.message.text(language),
+                    at: finding.location ?? questionnaire.location,
+                    hint: language == "de"
+                        ? "Konsistenzregel '\(finding.ruleID)': prüfen Sie die Antworten zu \(finding.questionIDs.map { "'\($0)'" }.joined(separator: ", "))"
+                        : "consistency rule '\(finding.ruleID)': check the answers to \(finding.questionIDs.map { "'\($0)'" }.joined(separator: ", "))")
+            }
+        }
+    }
+
+    static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+}
