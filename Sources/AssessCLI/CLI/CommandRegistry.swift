@@ -17,6 +17,12 @@ public enum CommandRegistry {
     /// Every subcommand of `assess`, in help order.
     public static var commands: [any Command.Type] {
         [
+            BriefCommand.self,
+            ValidateCommand.self,
+            ExplainCommand.self,
+            CompareCommand.self,
+            RubricCommand.self,
+            TemplateCommand.self,
             LintCommand.self,
         ]
     }

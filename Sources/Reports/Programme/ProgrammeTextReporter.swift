@@ -1,0 +1,249 @@
+import RubricModel
+import Scoring
+
+/// The programme comparison for the terminal: aligned tables, ANSI colour only when `context.useColor`.
+public enum ProgrammeTextReporter {
+    public static func render(_ view: ProgrammeView, context: ReportContext) -> String {
+        var writer = Writer(context: context)
+        writer.header(view)
+        writer.notices(view)
+        writer.matrix(view)
+        writer.distribution(view)
+        writer.progress(view)
+        writer.findings(view)
+        writer.tandems(view)
+        writer.lines.append("")
+        writer.lines.append(context.labels.generatedBy(context.toolVersion))
+        return writer.lines.joined(separator: "\n") + "\n"
+    }
+
+    private struct Writer {
+        let context: ReportContext
+        var lines: [String] = []
+        var l: Labels { context.labels }
+
+        init(context: ReportContext) { self.context = context }
+
+        // MARK: - Colour
+
+        func paint(_ text: String, _ code: String) -> String {
+            context.useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        }
+
+        func levelColor(_ level: Int) -> String {
+            switch level {
+            case ...1: "31"
+            case 2: "33"
+            case 3: "0"
+            default: "32"
+            }
+        }
+
+        mutating func heading(_ text: String) {
+            lines.append("")
+            lines.append(paint(text, "1"))
+            lines.append(String(repeating: "─", count: text.count))
+        }
+
+        // MARK: - Sections
+
+        mutating func header(_ view: ProgrammeView) {
+            let title = "\(l.programmeTitle) – \(context.rubric.title.text(context.language)) \(view.rubricVersion)"
+            lines.append(paint(title, "1"))
+            var facts = [l.roundSelection(view.round), l.libraryCount(view.libraryCount), l.sortedBy(context.sortColumnName(view.sort))]
+            if view.anonymized { facts.append(l.anonymizedNote) }
+            lines.append(facts.joined(separator: " · "))
+        }
+
+        mutating func notices(_ view: ProgrammeView) {
+            guard !view.leftOut.isEmpty || !view.versionMismatches.isEmpty || !view.missingRound.isEmpty else { return }
+            heading(l.noticesHeading)
+            if !view.leftOut.isEmpty {
+                lines.append(paint("! " + l.leftOut(count: view.leftOut.count), "31"))
+                for file in view.leftOut { lines.append("  - " + context.leftOutLine(file)) }
+            }
+            for mismatch in view.versionMismatches {
+                lines.append(paint("! " + context.versionWarning(mismatch), "33"))
+            }
+            if let first = view.versionMismatches.first { lines.append("  " + l.versionHint(scoredWith: first.scoredWith)) }
+            if !view.missingRound.isEmpty {
+                lines.append("- " + l.missingRound(view.missingRound.map(\.name), round: view.round))
+            }
+        }
+
+        mutating func matrix(_ view: ProgrammeView) {
+            heading(l.matrixHeading)
+            var table = TextTable(
+                header: [l.library, l.round, l.date] + view.dimensionIDs.map(context.dimensionTitle) + [l.overall],
+                rightAligned: Set(1..<(view.dimensionIDs.count + 4)).subtracting([2]))
+            for row in view.rows {
+                var cells = [
+                    Cell(row.name), Cell(String(row.round)),
+                    Cell(row.date.map { Format.date($0, language: context.language) } ?? "–"),
+                ]
+                for id in view.dimensionIDs {
+                    guard let cell = row.cell(id) else {
+                        cells.append(Cell("–"))
+                        continue
+                    }
+                    let text = "\(context.cellMarks(cell)) (\(context.scoreNumber(cell.score)))"
+                    cells.append(Cell(text, color: levelColor(cell.level)))
+                }
+                cells.append(Cell(context.overallMarks(row), color: levelColor(row.overallLevel)))
+                table.rows.append(cells)
+            }
+            lines += table.render(paint: paint)
+            lines.append(l.legendMarks)
+        }
+
+        mutating func distribution(_ view: ProgrammeView) {
+            heading(l.distributionHeading)
+            var table = TextTable(
+                header: [l.dimension] + (1...5).map { "\(l.level) \($0)" } + [l.median, l.scoreMedian, l.range, l.interquartile],
+                rightAligned: Set(1...9))
+            for distribution in view.distributions {
+                var cells = [Cell(context.distributionTitle(distribution))]
+                cells += distribution.levelCounts.map { Cell(String($0)) }
+                cells.append(Cell(context.levelNumber(distribution.medianLevel)))
+                if let scores = distribution.scores {
+                    cells.append(Cell(context.scoreNumber(scores.median)))
+                    cells.append(Cell("\(context.scoreNumber(scores.min))–\(context.scoreNumber(scores.max))"))
+                    cells.append(
+                        Cell("\(context.scoreNumber(scores.lowerQuartile))–\(context.scoreNumber(scores.upperQuartile))"))
+                } else {
+                    let range = distribution.minLevel.map { min in "\(min)–\(distribution.maxLevel ?? min)" } ?? "–"
+                    cells += [Cell("–"), Cell(range), Cell("–")]
+                }
+                table.rows.append(cells)
+            }
+            lines += table.render(paint: paint)
+        }
+
+        mutating func progress(_ view: ProgrammeView) {
+            heading(l.progressHeading + (context.progressRounds(view).map { " (\($0))" } ?? ""))
+            guard !view.progress.isEmpty else {
+                lines.append(l.noProgress)
+                return
+            }
+            var table = TextTable(
+                header: [l.library, l.round] + view.dimensionIDs.map(context.dimensionTitle) + [l.overall],
+                rightAligned: Set(2..<(view.dimensionIDs.count + 3)))
+            for progress in view.progress {
+                var cells = [Cell(progress.library.name), Cell("\(progress.fromRound) → \(progress.toRound)")]
+                for change in progress.changes + [progress.overall] {
+                    let color = change.direction == .up ? "32" : (change.direction == .down ? "31" : "0")
+                    cells.append(Cell("\(change.fromLevel) → \(change.toLevel) \(context.arrow(change.direction))", color: color))
+                }
+                table.rows.append(cells)
+            }
+            lines += table.render(paint: paint)
+
+            heading(l.transitionsHeading)
+            var transitions = TextTable(
+                header: [l.levelChange] + view.transitions.map(context.transitionTitle),
+                rightAligned: Set(1...view.transitions.count))
+            for move in context.transitionMoves(view) {
+                let direction = Direction(from: move.from, to: move.to)
+                transitions.rows.append(
+                    [Cell("\(move.from) → \(move.to) \(context.arrow(direction))")]
+                        + view.transitions.map { Cell(String($0.count(from: move.from, to: move.to))) })
+            }
+            for direction in Direction.allCases {
+                transitions.rows.append(
+                    [Cell(l.direction(direction), color: "1")]
+                        + view.transitions.map { table in
+                            let count = direction == .up ? table.up : (direction == .down ? table.down : table.same)
+                            return Cell(String(count), color: "1")
+                        })
+            }
+            lines += transitions.render(paint: paint)
+        }
+
+        mutating func findings(_ view: ProgrammeView) {
+            heading(l.findingsHeading)
+            lines.append(l.findingsRule(minReach: view.findingsMinReach, total: view.libraryCount))
+            lines.append("")
+            lines.append(paint(l.weakQuestionsHeading, "1"))
+            if view.questionFindings.isEmpty { lines.append("  " + l.noFindings) }
+            for finding in view.questionFindings {
+                lines.append("  " + context.questionFindingSentence(finding, total: view.libraryCount))
+                lines.append("    [\(context.dimensionTitle(finding.dimensionID))] " + context.libraryNames(finding.libraryIDs, in: view).joined(separator: "; "))
+            }
+            lines.append("")
+            lines.append(paint(l.sharedRecommendationsHeading, "1"))
+            if view.recommendationFindings.isEmpty { lines.append("  " + l.noFindings) }
+            for finding in view.recommendationFindings {
+                lines.append(
+                    "  \(l.reach(finding.reach, of: view.libraryCount)): \(context.recommendationTitle(finding.recommendationID))")
+                lines.append("    [\(context.dimensionTitle(finding.dimensionID))] " + context.libraryNames(finding.libraryIDs, in: view).joined(separator: "; "))
+            }
+        }
+
+        mutating func tandems(_ view: ProgrammeView) {
+            heading(l.tandemsHeading)
+            lines.append(l.tandemRule(maxMentees: view.maxMenteesPerMentor))
+            lines.append("")
+            if view.tandems.isEmpty { lines.append("  " + l.noTandems) }
+            for tandem in view.tandems {
+                lines.append(
+                    "  \(tandem.mentor.name) → \(tandem.mentee.name): "
+                        + tandem.dimensions.map(context.tandemDimensionText).joined(separator: ", "))
+            }
+            if !view.unmatchedNeeds.isEmpty {
+                lines.append("")
+                lines.append(paint(l.unmatchedHeading, "1"))
+                for need in view.unmatchedNeeds {
+                    lines.append("  \(need.library.name): \(context.dimensionTitle(need.dimensionID)) (\(l.level) \(need.level))")
+                }
+            }
+        }
+    }
+}
+
+// MARK: - Aligned tables
+
+private struct Cell {
+    var text: String
+    var color: String?
+    init(_ text: String, color: String? = nil) {
+        self.text = text
+        self.color = color
+    }
+}
+
+/// A plain table with columns padded to their widest cell (counted in characters) and two spaces between.
+private struct TextTable {
+    var header: [String]
+    var rightAligned: Set<Int>
+    var rows: [[Cell]] = []
+
+    func render(paint: (String, String) -> String) -> [String] {
+        var widths = header.map(\.count)
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.text.count)
+            }
+        }
+        func pad(_ text: String, _ index: Int) -> String {
+            let fill = String(repeating: " ", count: max(0, widths[index] - text.count))
+            return rightAligned.contains(index) ? fill + text : text + fill
+        }
+        func line(_ cells: [String]) -> String {
+            var text = cells.joined(separator: "  ")
+            while text.last == " " { text.removeLast() }
+            return text
+        }
+        var out = [line(header.enumerated().map { paint(pad($1, $0), "1") })]
+        out.append(line(widths.map { String(repeating: "─", count: $0) }))
+        for row in rows {
+            out.append(
+                line(
+                    row.enumerated().map { index, cell in
+                        let padded = pad(cell.text, index)
+                        guard let color = cell.color, color != "0" else { return padded }
+                        return paint(padded, color)
+                    }))
+        }
+        return out
+    }
+}

@@ -1,0 +1,141 @@
+import Diagnostics
+
+/// The order of the matrix rows: a column, ascending or descending (`--sort overall`, `--sort=-workflow`).
+///
+/// Ties are always broken by name, then id, both ascending, so the order is total and deterministic.
+public struct MatrixSort: Sendable, Equatable, CustomStringConvertible {
+    public enum Column: Sendable, Equatable {
+        case id, name, round, date, overall
+        /// A dimension: by level, then score.
+        case dimension(String)
+    }
+
+    public var column: Column
+    public var descending: Bool
+
+    public init(column: Column, descending: Bool = false) {
+        self.column = column
+        self.descending = descending
+    }
+
+    /// By name, ascending.
+    public static let `default` = MatrixSort(column: .name)
+
+    /// The fixed column names; dimension ids are added per rubric.
+    public static let fixedColumns = ["name", "id", "round", "date", "overall"]
+
+    /// Why a sort text was refused, with a did-you-mean suggestion.
+    public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+        public var column: String
+        public var suggestion: String?
+        /// Every column that may be named.
+        public var columns: [String]
+
+        public var description: String {
+            var text = "Unknown sort column '\(column)'."
+            if let suggestion { text += " Did you mean '\(suggestion)'?" }
+            return text + " Columns: \(columns.joined(separator: ", ")); prefix '-' for descending."
+        }
+    }
+
+    /// Parses `name`, `-overall`, `workflow:desc` or `overall:asc`.
+    ///
+    /// - Parameter dimensionIDs: the rubric's dimensions, which are columns too.
+    /// - Throws: `ParseError` naming the closest column.
+    public static func parse(_ text: String, dimensionIDs: [String]) throws(ParseError) -> MatrixSort {
+        var key = text.trimmingSpaces()
+        var descending = false
+        if key.hasPrefix("-") {
+            descending = true
+            key.removeFirst()
+        } else if key.hasPrefix("+") {
+            key.removeFirst()
+        }
+        let lowered = key.lowercased()
+        if lowered.hasSuffix(":desc") {
+            descending = true
+            key.removeLast(5)
+        } else if lowered.hasSuffix(":asc") {
+            key.removeLast(4)
+        }
+        let name = key.lowercased()
+        switch name {
+        case "name": return MatrixSort(column: .name, descending: descending)
+        case "id": return MatrixSort(column: .id, descending: descending)
+        case "round": return MatrixSort(column: .round, descending: descending)
+        case "date": return MatrixSort(column: .date, descending: descending)
+        case "overall": return MatrixSort(column: .overall, descending: descending)
+        default:
+            if dimensionIDs.contains(name) { return MatrixSort(column: .dimension(name), descending: descending) }
+            let columns = fixedColumns + dimensionIDs
+            throw ParseError(column: text, suggestion: Suggestion.closest(to: key, in: columns), columns: columns)
+        }
+    }
+
+    public var description: String {
+        let name: String
+        switch column {
+        case .id: name = "id"
+        case .name: name = "name"
+        case .round: name = "round"
+        case .date: name = "date"
+        case .overall: name = "overall"
+        case .dimension(let id): name = id
+        }
+        return (descending ? "-" : "") + name
+    }
+
+    /// Sorts rows by the column, then name and id ascending.
+    public func sorted(_ rows: [LibraryRow]) -> [LibraryRow] {
+        rows.sorted { a, b in
+            let order = compare(a, b)
+            if order != 0 { return descending ? order > 0 : order < 0 }
+            let byName = Self.compareNames(a.name, b.name)
+            if byName != 0 { return byName < 0 }
+            return a.libraryID < b.libraryID
+        }
+    }
+
+    /// Compares names the way a German reader expects, independent of the machine's locale: case and accents
+    /// folded (`Ö` as `oe`, as in phone books), then the exact text as a tie-break.
+    public static func compareNames(_ a: String, _ b: String) -> Int {
+        let x = Suggestion.fold(a), y = Suggestion.fold(b)
+        if x != y { return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1 }
+        if a != b { return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1 }
+        return 0
+    }
+
+    /// -1, 0 or 1 by the primary column only.
+    private func compare(_ a: LibraryRow, _ b: LibraryRow) -> Int {
+        func cmp<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x > y ? 1 : 0) }
+        switch column {
+        case .id: return cmp(a.libraryID, b.libraryID)
+        case .name: return Self.compareNames(a.name, b.name)
+        case .round: return cmp(a.round, b.round)
+        case .date:
+            // Rows without a date sort first ascending (and last descending).
+            switch (a.date, b.date) {
+            case let (x?, y?): return cmp(x, y)
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            }
+        case .overall:
+            let level = cmp(a.overallLevel, b.overallLevel)
+            return level != 0 ? level : cmp(a.overallValue, b.overallValue)
+        case .dimension(let id):
+            let x = a.cell(id), y = b.cell(id)
+            let level = cmp(x?.level ?? 0, y?.level ?? 0)
+            return level != 0 ? level : cmp(x?.score ?? -1, y?.score ?? -1)
+        }
+    }
+}
+
+extension String {
+    fileprivate func trimmingSpaces() -> String {
+        var text = Substring(self)
+        while text.first == " " { text.removeFirst() }
+        while text.last == " " { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,101 @@
+import RubricModel
+
+/// A weak answer shared by one or more libraries ("nobody", given by 7 libraries).
+public struct WeakAnswer: Sendable {
+    /// The combined answer (for `combine: mean`, the first respondent's; the mean is in `numericValue`).
+    public var value: AnswerValue
+    public var numericValue: Double?
+    /// Points 0–4 of the combined answer.
+    public var points: Double
+    /// Libraries that gave it, sorted by id.
+    public var libraryIDs: [String]
+}
+
+/// A question that many libraries answer weakly: a candidate for a joint webinar.
+public struct QuestionFinding: Sendable {
+    public var questionID: String
+    public var dimensionID: String
+    /// Libraries whose combined answer is weak (points ≤ `ProgrammeOptions.weakPoints`).
+    public var libraryIDs: [String]
+    /// The weak answers grouped by value, most frequent first (then fewest points, then first seen).
+    public var weakAnswers: [WeakAnswer]
+    public var reach: Int { libraryIDs.count }
+}
+
+/// A recommendation that fires for many libraries: a candidate for a programme-wide measure.
+public struct RecommendationFinding: Sendable {
+    public var recommendationID: String
+    public var dimensionID: String
+    /// Libraries for which it fires, sorted by id.
+    public var libraryIDs: [String]
+    public var reach: Int { libraryIDs.count }
+}
+
+/// Finds what many libraries share (docs/COMPARE.md, "Programme findings").
+struct FindingsCollector {
+    let rubric: Rubric
+    let options: ProgrammeOptions
+
+    /// The default reach: max(2, ⌈n ÷ 3⌉).
+    static func defaultMinReach(libraries: Int) -> Int { max(2, (libraries + 2) / 3) }
+
+    func questions(_ assessments: [Assessment], minReach: Int) -> [QuestionFinding] {
+        var findings: [(finding: QuestionFinding, weight: Int, order: Int)] = []
+        for (order, question) in rubric.allQuestions.enumerated() where question.isScored {
+            var libraries: [String] = []
+            var groups: [WeakAnswer] = []
+            for assessment in assessments {
+                guard let result = assessment.question(question.id), result.answered,
+                    let points = result.answer.points, points <= options.weakPoints + 1e-9,
+                    let value = result.answer.value
+                else { continue }
+                libraries.append(assessment.library.id)
+                let numeric = result.answer.numericValue
+                if let index = groups.firstIndex(where: { $0.value == value && $0.numericValue == numeric }) {
+                    groups[index].libraryIDs.append(assessment.library.id)
+                } else {
+                    groups.append(
+                        WeakAnswer(value: value, numericValue: numeric, points: points, libraryIDs: [assessment.library.id]))
+                }
+            }
+            guard libraries.count >= minReach else { continue }
+            let ranked = groups.enumerated().sorted { a, b in
+                if a.element.libraryIDs.count != b.element.libraryIDs.count {
+                    return a.element.libraryIDs.count > b.element.libraryIDs.count
+                }
+                if a.element.points != b.element.points { return a.element.points < b.element.points }
+                return a.offset < b.offset
+            }.map(\.element)
+            findings.append(
+                (QuestionFinding(
+                    questionID: question.id, dimensionID: question.dimensionID, libraryIDs: libraries.sorted(),
+                    weakAnswers: ranked), question.weight, order))
+        }
+        // Reach first, then the question's weight (it moves the score more), then rubric order.
+        return findings.sorted { a, b in
+            if a.finding.reach != b.finding.reach { return a.finding.reach > b.finding.reach }
+            if a.weight != b.weight { return a.weight > b.weight }
+            return a.order < b.order
+        }.prefix(options.findingsLimit).map(\.finding)
+    }
+
+    func recommendations(_ assessments: [Assessment], minReach: Int) -> [RecommendationFinding] {
+        var findings: [(finding: RecommendationFinding, impact: Int, order: Int)] = []
+        for (order, recommendation) in rubric.allRecommendations.enumerated() {
+            let libraries = assessments.filter { assessment in
+                assessment.triggered.contains { $0.recommendationID == recommendation.id }
+            }.map(\.library.id).sorted()
+            guard libraries.count >= minReach else { continue }
+            findings.append(
+                (RecommendationFinding(
+                    recommendationID: recommendation.id, dimensionID: recommendation.dimensionID, libraryIDs: libraries),
+                    recommendation.impact.weight, order))
+        }
+        // Reach first, then impact, then rubric order.
+        return findings.sorted { a, b in
+            if a.finding.reach != b.finding.reach { return a.finding.reach > b.finding.reach }
+            if a.impact != b.impact { return a.impact > b.impact }
+            return a.order < b.order
+        }.prefix(options.findingsLimit).map(\.finding)
+    }
+}

@@ -1,0 +1,132 @@
+import RubricModel
+
+extension ProgrammeView {
+    /// Builds the comparison from scored library-rounds.
+    ///
+    /// - Parameters:
+    ///   - assessments: any number of rounds per library (from `Cohort.group` + `ScoringEngine.assess`); when
+    ///     a library-round appears twice, the first is used.
+    ///   - rubric: the rubric that scored them (dimension order, question and recommendation order).
+    ///   - options: round, sort order, anonymisation and the thresholds of findings and tandems.
+    ///   - leftOut: files the caller could not use; listed in the report as they are.
+    public init(
+        assessments: [Assessment], rubric: Rubric, options: ProgrammeOptions = ProgrammeOptions(),
+        leftOut: [LeftOutFile] = []
+    ) {
+        let dimensionIDs = rubric.dimensions.map(\.id)
+        // Rounds per library, ascending.
+        var byLibrary: [String: [Int: Assessment]] = [:]
+        for assessment in assessments where byLibrary[assessment.library.id]?[assessment.round] == nil {
+            byLibrary[assessment.library.id, default: [:]][assessment.round] = assessment
+        }
+        let libraryIDs = byLibrary.keys.sorted()
+        var chosen: [Assessment] = []
+        var previous: [String: Assessment] = [:]
+        var history: [String: [RoundSnapshot]] = [:]
+        var missing: [LibraryRef] = []
+        for id in libraryIDs {
+            let rounds = byLibrary[id] ?? [:]
+            let selected: Assessment?
+            switch options.round {
+            case .latest: selected = rounds.keys.max().flatMap { rounds[$0] }
+            case .number(let number): selected = rounds[number]
+            }
+            guard let selected else {
+                if let any = rounds.keys.min().flatMap({ rounds[$0] }) {
+                    missing.append(LibraryRef(id: id, name: any.library.name))
+                }
+                continue
+            }
+            chosen.append(selected)
+            if let before = rounds.keys.filter({ $0 < selected.round }).max() { previous[id] = rounds[before] }
+            history[id] = rounds.keys.filter { $0 <= selected.round }.sorted().compactMap { round in
+                rounds[round].map { assessment in
+                    RoundSnapshot(
+                        round: round, levels: dimensionIDs.map { assessment.dimension($0)?.level ?? 1 },
+                        overall: assessment.overall.level)
+                }
+            }
+        }
+
+        let rows = chosen.map { Self.row($0, dimensionIDs: dimensionIDs) }
+
+        var distributions = dimensionIDs.map { id in
+            let cells = rows.compactMap { $0.cell(id) }
+            return Distribution(dimensionID: id, levels: cells.map(\.level), scores: cells.map(\.score))
+        }
+        distributions.append(Distribution(dimensionID: nil, levels: rows.map(\.overallLevel), scores: nil))
+
+        var progress: [LibraryProgress] = []
+        var tables = dimensionIDs.map { TransitionTable(dimensionID: $0) } + [TransitionTable(dimensionID: nil)]
+        for current in chosen {
+            guard let before = previous[current.library.id] else { continue }
+            let changes = dimensionIDs.compactMap { id -> LevelChange? in
+                guard let from = before.dimension(id), let to = current.dimension(id) else { return nil }
+                return LevelChange(
+                    dimensionID: id, fromLevel: from.level, toLevel: to.level, fromScore: from.score, toScore: to.score)
+            }
+            let overall = LevelChange(
+                dimensionID: nil, fromLevel: before.overall.level, toLevel: current.overall.level, fromScore: nil,
+                toScore: nil)
+            for change in changes + [overall] {
+                guard let index = tables.firstIndex(where: { $0.dimensionID == change.dimensionID }),
+                    (1...5).contains(change.fromLevel), (1...5).contains(change.toLevel)
+                else { continue }
+                tables[index].counts[change.fromLevel - 1][change.toLevel - 1] += 1
+            }
+            progress.append(
+                LibraryProgress(
+                    library: LibraryRef(id: current.library.id, name: current.library.name), fromRound: before.round,
+                    toRound: current.round, changes: changes, overall: overall,
+                    history: history[current.library.id] ?? []))
+        }
+
+        let collector = FindingsCollector(rubric: rubric, options: options)
+        let minReach = options.findingsMinReach ?? FindingsCollector.defaultMinReach(libraries: chosen.count)
+        let planner = TandemPlanner(dimensionIDs: dimensionIDs, maxMentees: max(0, options.maxMenteesPerMentor))
+        let plan = planner.plan(rows)
+
+        var mismatches: [VersionMismatch] = []
+        for current in chosen {
+            for assessment in [previous[current.library.id], current].compactMap({ $0 }) {
+                let versions = Set(assessment.writtenForVersions + [assessment.stamp.rubricVersion])
+                guard versions.count > 1 || assessment.stamp.rubricVersion != rubric.version else { continue }
+                mismatches.append(
+                    VersionMismatch(
+                        library: LibraryRef(id: assessment.library.id, name: assessment.library.name),
+                        round: assessment.round, writtenFor: assessment.writtenForVersions.sorted(),
+                        scoredWith: assessment.stamp.rubricVersion))
+            }
+        }
+
+        var view = ProgrammeView(
+            rubricID: rubric.id, rubricVersion: rubric.version, dimensionIDs: dimensionIDs, round: options.round,
+            rows: rows, sort: options.sort, distributions: distributions, progress: progress, transitions: tables,
+            questionFindings: collector.questions(chosen, minReach: minReach),
+            recommendationFindings: collector.recommendations(chosen, minReach: minReach), findingsMinReach: minReach,
+            tandems: plan.tandems, unmatchedNeeds: plan.unmatched,
+            maxMenteesPerMentor: max(0, options.maxMenteesPerMentor), versionMismatches: mismatches,
+            missingRound: missing, leftOut: leftOut, anonymized: false)
+        if options.anonymize {
+            view = Anonymizer(libraryIDs: libraryIDs).apply(to: view)
+        }
+        view.rows = options.sort.sorted(view.rows)
+        self = view
+    }
+
+    static func row(_ assessment: Assessment, dimensionIDs: [String]) -> LibraryRow {
+        let cells = dimensionIDs.compactMap { id -> MatrixCell? in
+            guard let result = assessment.dimension(id) else { return nil }
+            return MatrixCell(
+                dimensionID: id, level: result.level, score: result.score, coverage: result.coverage,
+                provisional: result.provisional, borderline: result.borderline)
+        }
+        return LibraryRow(
+            library: LibraryRef(id: assessment.library.id, name: assessment.library.name),
+            population: assessment.library.population, staff: assessment.library.staff, round: assessment.round,
+            date: assessment.date, respondentCount: assessment.respondents.count,
+            respondentNames: assessment.respondents.compactMap(\.name), cells: cells,
+            overallLevel: assessment.overall.level, overallProvisional: assessment.overall.provisional,
+            overallValue: assessment.overall.rawValue, writtenForVersions: assessment.writtenForVersions)
+    }
+}

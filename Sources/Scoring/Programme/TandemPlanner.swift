@@ -1,0 +1,110 @@
+import Foundation
+
+/// One dimension a tandem works on.
+public struct TandemDimension: Sendable, Equatable {
+    public var dimensionID: String
+    public var mentorLevel: Int
+    public var menteeLevel: Int
+}
+
+/// A proposed peer tandem: a library strong in some dimensions mentors one that is weak in them.
+public struct Tandem: Sendable {
+    public var mentor: LibraryRef
+    public var mentee: LibraryRef
+    /// The dimensions, in rubric order.
+    public var dimensions: [TandemDimension]
+    /// How different the two libraries are in size (mean absolute log-ratio of population and staff, four
+    /// decimals); 0 is the same size, ln 2 ≈ 0.69 is twice the size; nil when the questionnaires don't say.
+    public var sizeDistance: Double?
+}
+
+/// A weak placement (level ≤ 2) that needs a mentor.
+public struct TandemNeed: Sendable, Equatable {
+    public var library: LibraryRef
+    public var dimensionID: String
+    public var level: Int
+}
+
+/// Pairs mentors with mentees (docs/COMPARE.md, "Peer tandems").
+///
+/// - A **mentee** need is a (library, dimension) placed at level ≤ 2.
+/// - A **mentor** for it is another library placed (not provisionally) at least two levels higher in that
+///   dimension, so level ≥ 4 for a level-2 mentee and ≥ 3 for a level-1 mentee.
+/// - Needs are served weakest first (level 1 before 2), then in rubric dimension order, then by library id.
+/// - Among free mentors the closest in size wins (unknown size last), then a mentor already paired with this
+///   mentee (it costs no extra capacity), then the higher level, then the library id.
+/// - A mentor takes at most `maxMentees` distinct mentees across all dimensions; two dimensions with the same
+///   partner are one tandem.
+struct TandemPlanner {
+    let dimensionIDs: [String]
+    let maxMentees: Int
+
+    func plan(_ rows: [LibraryRow]) -> (tandems: [Tandem], unmatched: [TandemNeed]) {
+        let byID = Dictionary(rows.map { ($0.libraryID, $0) }, uniquingKeysWith: { a, _ in a })
+        let dimensionOrder = Dictionary(dimensionIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var needs: [TandemNeed] = []
+        for row in rows {
+            for cell in row.cells where cell.level <= 2 {
+                needs.append(TandemNeed(library: row.library, dimensionID: cell.dimensionID, level: cell.level))
+            }
+        }
+        needs.sort { a, b in
+            if a.level != b.level { return a.level < b.level }
+            let da = dimensionOrder[a.dimensionID] ?? .max, db = dimensionOrder[b.dimensionID] ?? .max
+            if da != db { return da < db }
+            return a.library.id < b.library.id
+        }
+        var mentees: [String: [String]] = [:]  // mentor id → mentee ids in pairing order
+        var pairs: [String: [TandemDimension]] = [:]  // "mentor\0mentee" → dimensions
+        var pairOrder: [(mentor: String, mentee: String)] = []
+        var unmatched: [TandemNeed] = []
+        for need in needs {
+            guard let mentee = byID[need.library.id] else { continue }
+            var best: (row: LibraryRow, key: (Int, Double, Int, Int, String))?
+            for candidate in rows where candidate.libraryID != need.library.id {
+                guard let cell = candidate.cell(need.dimensionID), !cell.provisional, cell.level >= need.level + 2
+                else { continue }
+                let already = mentees[candidate.libraryID]?.contains(need.library.id) ?? false
+                guard already || (mentees[candidate.libraryID]?.count ?? 0) < maxMentees else { continue }
+                let distance = Self.sizeDistance(candidate, mentee)
+                let key = (distance == nil ? 1 : 0, distance ?? 0, already ? 0 : 1, -cell.level, candidate.libraryID)
+                if best == nil || key < best!.key { best = (candidate, key) }
+            }
+            guard let mentor = best?.row, let mentorCell = mentor.cell(need.dimensionID) else {
+                unmatched.append(need)
+                continue
+            }
+            let pairKey = mentor.libraryID + "\u{0}" + need.library.id
+            if pairs[pairKey] == nil {
+                pairOrder.append((mentor.libraryID, need.library.id))
+                mentees[mentor.libraryID, default: []].append(need.library.id)
+            }
+            pairs[pairKey, default: []].append(
+                TandemDimension(dimensionID: need.dimensionID, mentorLevel: mentorCell.level, menteeLevel: need.level))
+        }
+        let tandems = pairOrder.compactMap { pair -> Tandem? in
+            guard let mentor = byID[pair.mentor], let mentee = byID[pair.mentee] else { return nil }
+            let dimensions = (pairs[pair.mentor + "\u{0}" + pair.mentee] ?? []).sorted {
+                (dimensionOrder[$0.dimensionID] ?? .max) < (dimensionOrder[$1.dimensionID] ?? .max)
+            }
+            return Tandem(
+                mentor: mentor.library, mentee: mentee.library, dimensions: dimensions,
+                sizeDistance: Self.sizeDistance(mentor, mentee))
+        }.sorted { a, b in
+            // Mentor id, then mentee id: easy to scan per mentor.
+            (a.mentor.id, a.mentee.id) < (b.mentor.id, b.mentee.id)
+        }
+        return (tandems, unmatched)
+    }
+
+    /// The mean absolute natural-log ratio of population and of staff, over those both libraries state
+    /// (four decimals); nil when neither is known for both.
+    static func sizeDistance(_ a: LibraryRow, _ b: LibraryRow) -> Double? {
+        var parts: [Double] = []
+        if let x = a.population, let y = b.population, x > 0, y > 0 { parts.append(abs(log(Double(x) / Double(y)))) }
+        if let x = a.staff, let y = b.staff, x > 0, y > 0 { parts.append(abs(log(Double(x) / Double(y)))) }
+        guard !parts.isEmpty else { return nil }
+        let mean = parts.reduce(0, +) / Double(parts.count)
+        return (mean * 10_000).rounded() / 10_000
+    }
+}
