@@ -9,6 +9,7 @@ CONFIG="${CONFIG:-release}"
 OUT="${OUT:-out/demo}"
 RUBRIC="${RUBRIC:-rubrics}"
 SAMPLES="${SAMPLES:-samples}"
+LIBRARY="${LIBRARY:-auental}"
 
 build() {
     if [ -n "${ASSESS:-}" ]; then
@@ -34,16 +35,21 @@ check_inputs() {
     "$ASSESS" lint "$RUBRIC" "$SAMPLES"
 }
 
+# The coach's view: the briefing for one sample library in the terminal, and as an HTML file to open or print.
 briefing() {
     require_command brief
-    say "assess $SAMPLES (briefing, HTML)"
-    "$ASSESS" brief "$SAMPLES" --rubric "$RUBRIC" --format html --output "$OUT/briefings"
+    say "assess $SAMPLES --library $LIBRARY (the briefing for the next coaching day)"
+    "$ASSESS" "$SAMPLES" --rubric "$RUBRIC" --library "$LIBRARY"
+    "$ASSESS" "$SAMPLES" --rubric "$RUBRIC" --library "$LIBRARY" --format html --output "$OUT/$LIBRARY.html"
+    "$ASSESS" "$SAMPLES" --rubric "$RUBRIC" --format html --output "$OUT/briefings/"
 }
 
+# The programme manager's view: all libraries compared, as HTML and as a CSV for spreadsheets.
 comparison() {
     require_command compare
-    say "assess compare (HTML)"
+    say "assess compare $SAMPLES (programme view)"
     "$ASSESS" compare "$SAMPLES" --rubric "$RUBRIC" --format html --output "$OUT/compare.html"
+    "$ASSESS" compare "$SAMPLES" --rubric "$RUBRIC" --format csv --csv-dialect excel-de --output "$OUT/compare.csv"
 }
 
 main() {
@@ -52,9 +58,11 @@ main() {
     check_inputs
     briefing
     comparison
-    say "done. Reports:"
-    find "$OUT" -type f -name '*.html' | sort | sed 's/^/    /'
-    echo "Open $ROOT/$OUT/compare.html in a browser."
+    say "done."
+    echo "Briefing for $LIBRARY (open in a browser, prints on A4): $ROOT/$OUT/$LIBRARY.html"
+    echo "Briefings for all sample libraries:                    $ROOT/$OUT/briefings/"
+    echo "Programme report:                                      $ROOT/$OUT/compare.html"
+    echo "Programme table for spreadsheets:                      $ROOT/$OUT/compare.csv"
 }
 
 main "$@"

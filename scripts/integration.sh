@@ -107,10 +107,17 @@ check_binary() {
 
 check_lint_shipped_files() {
     requires lint || return
-    local inputs=("$RUBRIC")
-    # samples/ is linted once it has files in it.
-    if [ -n "$(find "$SAMPLES" -name '*.y*ml' 2>/dev/null | head -1)" ]; then inputs+=("$SAMPLES"); fi
-    "$ASSESS" lint "${inputs[@]}"
+    "$ASSESS" lint "$RUBRIC" "$SAMPLES"
+}
+
+# The shipped rubric is sound and every sample questionnaire is valid.
+check_rubric_and_samples() {
+    requires validate || return
+    "$ASSESS" rubric check "$RUBRIC" >/dev/null
+    "$ASSESS" validate "$SAMPLES" --rubric "$RUBRIC" 2>&1 | tail -1 | grep -q ', 0 errors,' || {
+        warn "the samples do not validate"
+        return 1
+    }
 }
 
 # The tools themselves: a tiny page and table with umlauts, so a broken Chromium or LibreOffice is told apart from
@@ -126,26 +133,73 @@ HTML
     csv_roundtrip "$OUT/tools/table.csv"
 }
 
+# Every sample library's briefing as HTML, plus one library in both languages: each must render, print to A4 and
+# carry its charts.
 check_briefing_html() {
     requires brief || return
-    "$ASSESS" brief "$SAMPLES" --rubric "$RUBRIC" --format html --output "$OUT/briefings"
+    "$ASSESS" "$SAMPLES" --rubric "$RUBRIC" --format html --output "$OUT/briefings/"
+    "$ASSESS" "$SAMPLES" --rubric "$RUBRIC" --library auental --format html --lang en --output "$OUT/auental-en.html"
     local html found=0
     while IFS= read -r html; do
         render_html "$html"
-        found=1
-    done < <(find "$OUT/briefings" -name '*.html' | sort)
-    [ "$found" -eq 1 ] || { warn "no HTML briefing written"; return 1; }
+        grep -q '<svg' "$html" || { warn "$html has no chart"; return 1; }
+        pdf_is_a4 "${html%.html}.pdf" || return 1
+        found=$((found + 1))
+    done < <(find "$OUT/briefings" "$OUT/auental-en.html" -name '*.html' | sort)
+    [ "$found" -ge 15 ] || { warn "expected 15 briefings and one English one, found $found"; return 1; }
+}
+
+# Every page of a PDF is A4 (pdfinfo names the paper size of each page).
+pdf_is_a4() {
+    command -v pdfinfo >/dev/null 2>&1 || apt_install poppler-utils
+    local pages
+    pages="$(pdfinfo -l 999 "$1" 2>/dev/null | grep -E '^Page +[0-9]+ +size:' || true)"
+    [ -n "$pages" ] || { warn "pdfinfo could not read $1"; return 1; }
+    if echo "$pages" | grep -qv '(A4)'; then
+        warn "$1 has pages that are not A4:"
+        echo "$pages" | grep -v '(A4)' >&2
+        return 1
+    fi
 }
 
 check_compare_html_and_csv() {
     requires compare || return
     "$ASSESS" compare "$SAMPLES" --rubric "$RUBRIC" --format html --output "$OUT/compare.html"
     render_html "$OUT/compare.html"
+    pdf_is_a4 "$OUT/compare.pdf"
     "$ASSESS" compare "$SAMPLES" --rubric "$RUBRIC" --format csv --output "$OUT/compare.csv"
     csv_roundtrip "$OUT/compare.csv"
 }
 
-CHECKS=(check_binary check_lint_shipped_files check_tools check_briefing_html check_compare_html_and_csv)
+# The dialect for German spreadsheet programs (';', decimal comma, BOM): LibreOffice with German number
+# settings must read the same numbers as from the standard CSV.
+check_compare_csv_excel_de() {
+    requires compare || return
+    "$ASSESS" compare "$SAMPLES" --rubric "$RUBRIC" --format csv --output "$OUT/compare.csv"
+    "$ASSESS" compare "$SAMPLES" --rubric "$RUBRIC" --format csv --csv-dialect excel-de --output "$OUT/compare-de.csv"
+    head -c 3 "$OUT/compare-de.csv" | od -An -tx1 | grep -q 'ef bb bf' || { warn "compare-de.csv has no UTF-8 BOM"; return 1; }
+    local dir profile back
+    dir="$(cd "$OUT" && pwd)"
+    profile="$(mktemp -d)"
+    back="$(mktemp -d)"
+    local office=(timeout 180 soffice --headless --norestore "-env:UserInstallation=file://$profile")
+    # Field separator ';' (59), text delimiter '"' (34), UTF-8 (76), first line 1, German locale (1031).
+    "${office[@]}" --infilter="CSV:59,34,76,1,,1031" --convert-to xlsx --outdir "$dir" "$dir/compare-de.csv" >/dev/null 2>&1
+    "${office[@]}" --convert-to "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033" --outdir "$back" "$dir/compare-de.xlsx" >/dev/null 2>&1
+    rm -rf "$profile"
+    [ -s "$back/compare-de.csv" ] || { warn "LibreOffice did not read compare-de.xlsx back"; rm -rf "$back"; return 1; }
+    mv "$back/compare-de.csv" "$dir/compare-de.roundtrip.csv"
+    rmdir "$back"
+    grep -q 'Stadtbücherei Grauwasser' "$dir/compare-de.roundtrip.csv" || { warn "umlauts lost in compare-de.csv"; return 1; }
+    [ "$(numbers_in_csv "$dir/compare.csv")" = "$(numbers_in_csv "$dir/compare-de.roundtrip.csv")" ] || {
+        warn "decimal commas were not read as the same numbers"
+        diff <(numbers_in_csv "$dir/compare.csv") <(numbers_in_csv "$dir/compare-de.roundtrip.csv") | head >&2 || true
+        return 1
+    }
+}
+
+CHECKS=(check_binary check_lint_shipped_files check_rubric_and_samples check_tools check_briefing_html check_compare_html_and_csv
+    check_compare_csv_excel_de)
 
 run_check() {
     local name="$1" status

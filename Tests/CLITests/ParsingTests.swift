@@ -152,10 +152,11 @@ import Testing
         #expect(run(["lnt.yaml"]).stdout == "brief lnt.yaml rubric=-\n")
     }
 
-    @Test func withoutDefaultCommandAnUnknownWordIsAnError() {
-        let result = run(["samples"], root: AssessCommand.self)
-        #expect(result.status == .usage)
-        #expect(result.stderr.hasPrefix("Error: Unknown subcommand 'samples'."))
+    @Test func unknownWordGoesToTheBriefingWhichReportsTheMissingPath() {
+        // `brief` is registered, so a word that is neither a subcommand nor close to one is taken as a path.
+        let result = run(["no-such-library-folder"], root: AssessCommand.self)
+        #expect(result.status == .failure)
+        #expect(result.stderr.contains("'no-such-library-folder'"))
     }
 
     @Test func groupsRouteAndSuggest() {

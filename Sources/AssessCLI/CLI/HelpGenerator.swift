@@ -15,24 +15,42 @@ public enum HelpGenerator {
         if configuration.isGroup {
             var lines: [String] = []
             if let name = configuration.defaultSubcommand, let command = configuration.subcommand(named: name) {
-                let synopsis = argumentSynopsis(command.configuration)
-                lines.append(synopsis.isEmpty ? prefix : "\(prefix) \(synopsis)")
+                lines += wrappedUsage(prefix: prefix, parts: synopsisParts(command.configuration))
             }
             lines.append("\(prefix) <subcommand>")
             return lines
         }
-        let synopsis = argumentSynopsis(configuration)
-        return [synopsis.isEmpty ? prefix : "\(prefix) \(synopsis)"]
+        return wrappedUsage(prefix: prefix, parts: synopsisParts(configuration))
+    }
+
+    /// One usage line, wrapped before `width` with continuation lines indented past the command name.
+    static func wrappedUsage(prefix: String, parts: [String]) -> [String] {
+        let available = width - "USAGE: ".count
+        var lines: [String] = []
+        var line = prefix
+        for part in parts {
+            if line.count + 1 + part.count > available, line.trimmingCharacters(in: .whitespaces).count > 0, line != prefix {
+                lines.append(line)
+                line = String(repeating: " ", count: prefix.count)
+            }
+            line += " " + part
+        }
+        lines.append(line)
+        return lines
     }
 
     /// `PATH... [--format <format>]`: positionals first (as the user types them), then the options.
     static func argumentSynopsis(_ configuration: CommandConfiguration) -> String {
+        synopsisParts(configuration).joined(separator: " ")
+    }
+
+    static func synopsisParts(_ configuration: CommandConfiguration) -> [String] {
         var parts = configuration.positionals.map(\.synopsis)
         for option in configuration.options where !option.hidden {
             let core = option.synopsis + (option.repeatable ? " ..." : "")
             parts.append(option.required ? core : "[\(core)]")
         }
-        return parts.joined(separator: " ")
+        return parts
     }
 
     /// `Usage: …` as printed after a usage error, continuation lines aligned.
