@@ -71,3 +71,49 @@ import Testing
         #expect(gatePath.changes.map(\.questionID) == ["q1"])
     }
 }
+
+extension NextLevelTests {
+    /// Independent check on the shipped rubric: with one change fewer than the path has, even raising every
+    /// chosen question to its best answer does not reach the target level (all subsets tried).
+    @Test(arguments: [31, 32]) func noSmallerSetReachesTheLevel(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        let sampler = AnswerSampler(rubric: Self.rubric)
+        for _ in 0..<4 {
+            let questionnaire = sampler.random(using: &generator, bias: 0.45)
+            let assessment = Self.engine.assess([questionnaire])
+            let paths = NextLevelPlanner(engine: Self.engine).paths(for: [questionnaire], assessment: assessment)
+            for (dimensionID, path) in paths where (2...3).contains(path.changes.count) {
+                let dimension = Self.rubric.dimension(dimensionID)!
+                let candidates = dimension.questions.filter { question in
+                    guard question.isScored, question.type != .date, let best = sampler.values(for: question).last else { return false }
+                    let current = questionnaire.answers[question.id].flatMap {
+                        question.points(for: $0.value, questionnaireDate: questionnaire.date)
+                    } ?? -1
+                    return best.1 > current
+                }
+                for subset in Self.subsets(of: candidates.count, size: path.changes.count - 1) {
+                    var changed = questionnaire
+                    for index in subset {
+                        let question = candidates[index]
+                        changed.answers[question.id] = Answer(
+                            questionID: question.id, value: sampler.values(for: question).last!.0, location: questionnaire.location)
+                    }
+                    let level = Self.engine.assess([changed]).dimension(dimensionID)!.level
+                    #expect(level < path.targetLevel, "\(dimensionID): \(subset.map { candidates[$0].id }) already reaches \(path.targetLevel)")
+                }
+            }
+        }
+    }
+
+    static func subsets(of n: Int, size: Int) -> [[Int]] {
+        guard size > 0 else { return [[]] }
+        guard size <= n else { return [] }
+        var result: [[Int]] = []
+        func extend(_ current: [Int], _ start: Int) {
+            if current.count == size { result.append(current); return }
+            for next in start..<n { extend(current + [next], next + 1) }
+        }
+        extend([], 0)
+        return result
+    }
+}
