@@ -107,3 +107,22 @@ import Testing
         #expect(missing.stderr.contains("rubric folder '/nonexistent-rubric' does not exist"))
     }
 }
+
+extension CommandEndToEndTests {
+    /// A copy of samples/ with one broken file: all 15 libraries are still compared, the broken file is named
+    /// with its line, and the exit status says something was left out.
+    @Test func compareSamplesWithOneBrokenFile() throws {
+        let folder = try TemporaryFolder()
+        let samples = Self.repository.appendingPathComponent("samples")
+        let copy = folder.url("samples")
+        try FileManager.default.copyItem(atPath: samples.path, toPath: copy)
+        try folder.file("samples/holmbach/runde-2-kaputt.yaml", "format: 1\nrubric: social-media-maturity\nlibrary:\n  id: holmbach\n\tname: kaputt\n")
+        let result = try Self.assess(["compare", copy, "--format", "csv"])
+        #expect(result.status == .failure)
+        #expect(result.stderr.contains("runde-2-kaputt.yaml:5:1: error:"))
+        let rows = result.stdout.split(separator: "\r\n")
+        #expect(rows.count == 16, "header plus 15 libraries")
+        let text = try Self.assess(["compare", copy])
+        #expect(text.stdout.contains("runde-2-kaputt.yaml"), "the report names what was left out")
+    }
+}
