@@ -9,21 +9,12 @@ public struct MarkdownBriefingReporter: BriefingReporter {
 
     public func render(_ briefing: Briefing, context: ReportContext) -> String {
         var writer = MarkdownWriter(context: context)
-        writer.header(briefing)
-        writer.levels(briefing)
-        writer.changes(briefing)
-        writer.followUps(briefing)
-        writer.disagreements(briefing)
-        writer.nextLevel(briefing)
-        writer.consistency(briefing)
-        writer.agenda(briefing)
-        writer.homework(briefing)
-        writer.leftOut(briefing)
+        writer.writeSections(of: briefing)
         return writer.lines.joined(separator: "\n") + "\n"
     }
 }
 
-private struct MarkdownWriter {
+private struct MarkdownWriter: BriefingSectionWriter {
     let context: ReportContext
     let w: BriefingWording
     var lines: [String] = []

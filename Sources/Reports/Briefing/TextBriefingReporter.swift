@@ -10,21 +10,12 @@ public struct TextBriefingReporter: BriefingReporter {
 
     public func render(_ briefing: Briefing, context: ReportContext) -> String {
         var writer = TextWriter(context: context)
-        writer.header(briefing)
-        writer.levels(briefing)
-        writer.changes(briefing)
-        writer.followUps(briefing)
-        writer.disagreements(briefing)
-        writer.nextLevel(briefing)
-        writer.consistency(briefing)
-        writer.agenda(briefing)
-        writer.homework(briefing)
-        writer.leftOut(briefing)
+        writer.writeSections(of: briefing)
         return writer.lines.joined(separator: "\n") + "\n"
     }
 }
 
-private struct TextWriter {
+private struct TextWriter: BriefingSectionWriter {
     let context: ReportContext
     let w: BriefingWording
     var lines: [String] = []

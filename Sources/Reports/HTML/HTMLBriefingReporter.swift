@@ -14,17 +14,7 @@ public struct HTMLBriefingReporter: BriefingReporter {
     public func render(_ briefing: Briefing, context: ReportContext) -> String {
         var writer = HTMLBriefingWriter(context: context)
         writer.line("<div class=\"document\">")
-        writer.header(briefing)
-        writer.levels(briefing)
-        writer.changes(briefing)
-        writer.followUps(briefing)
-        writer.disagreements(briefing)
-        writer.nextLevel(briefing)
-        writer.consistency(briefing)
-        writer.agenda(briefing)
-        writer.legalNotes(briefing)
-        writer.homework(briefing)
-        writer.leftOut(briefing)
+        writer.writeSections(of: briefing)
         writer.footer(briefing)
         writer.line("</div>")
         let b = context.labels.briefing
@@ -36,7 +26,7 @@ public struct HTMLBriefingReporter: BriefingReporter {
 
 // MARK: - Writer
 
-private struct HTMLBriefingWriter {
+private struct HTMLBriefingWriter: BriefingSectionWriter {
     let context: ReportContext
     let w: BriefingWording
     var html = ""
@@ -343,7 +333,13 @@ private struct HTMLBriefingWriter {
 
     // MARK: - Agenda
 
+    /// The timetable, followed by the legal notes its recommendations refer to.
     mutating func agenda(_ briefing: Briefing) {
+        agendaTable(briefing)
+        legalNotes(briefing)
+    }
+
+    mutating func agendaTable(_ briefing: Briefing) {
         let agenda = briefing.agenda
         line("<section class=\"agenda page-break\">")
         line("<h2>\(e(b.agenda(day: briefing.assessment.coachingDay)))</h2>")
