@@ -45,7 +45,8 @@ import Testing
             result.stdout == """
                 OVERVIEW: Compare libraries side by side.
 
-                USAGE: assess compare PATH... [--format <format>] [--tag <tag> ...] [--top <n>] [--strict]
+                USAGE: assess compare PATH... [--format <format>] [--tag <tag> ...] [--top <n>]
+                                      [--strict]
 
                 ARGUMENTS:
                   PATH...                 Questionnaires.

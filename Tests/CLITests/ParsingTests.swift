@@ -12,7 +12,8 @@ import Testing
             result.stderr == """
                 Error: Unknown option '--fromat'. Did you mean '--format'?
 
-                Usage: assess compare PATH... [--format <format>] [--tag <tag> ...] [--top <n>] [--strict]
+                Usage: assess compare PATH... [--format <format>] [--tag <tag> ...] [--top <n>]
+                                      [--strict]
                   See 'assess compare --help' for more information.
 
                 """)
