@@ -211,6 +211,17 @@ public struct ScoringEngine: Sendable {
         return Placement(thresholdLevel: thresholdLevel, level: level, gates: gates, distance: distance, borderline: borderline)
     }
 
+    /// The placed level of `place(score:dimension:context:)` alone, without building the gate results.
+    func placedLevel(score: Double, dimension: RubricDimension, context: some ConditionContext) -> Int {
+        var thresholdLevel = 1
+        for level in 2...5 where score >= dimension.threshold(for: level) { thresholdLevel = level }
+        var level = thresholdLevel
+        for gate in dimension.gates where gate.level <= thresholdLevel && !gate.require.evaluate(in: context) {
+            level = min(level, gate.level - 1)
+        }
+        return level
+    }
+
     // MARK: - Overall
 
     func overallLevel(_ dimensions: [DimensionResult]) -> OverallResult {

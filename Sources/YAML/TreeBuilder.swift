@@ -161,18 +161,43 @@ struct TreeBuilder {
             stack[top].pendingKey = nil
         } else {
             if let text = node.scalar?.text {
-                if let first = stack[top].keys[text] {
+                if let first = firstKeyLocation(text, in: top) {
                     diagnostics.append(
                         .error(
                             "duplicate-key", "duplicate key '\(text)'", at: node.location,
                             notes: [.init("first defined here", at: first)],
                             hint: "each key may appear only once in a mapping; remove or rename one of them"))
-                } else {
+                } else if stack[top].pairs.count >= Self.linearKeySearchLimit {
+                    if stack[top].keys.isEmpty { indexKeys(top) }
                     stack[top].keys[text] = node.location
                 }
             }
             stack[top].pendingKey = node
         }
+    }
+
+    /// Mappings up to this many pairs look for duplicate keys by scanning their pairs; larger ones use `keys`.
+    private static let linearKeySearchLimit = 16
+
+    /// Where the scalar key `text` first appears in the mapping at `stack[top]`, or nil when it is new.
+    private func firstKeyLocation(_ text: String, in top: Int) -> SourceLocation? {
+        let frame = stack[top]
+        if frame.pairs.count <= Self.linearKeySearchLimit || frame.keys.isEmpty {
+            for pair in frame.pairs {
+                if case .scalar(let scalar) = pair.key.value, scalar.text == text { return pair.key.location }
+            }
+            return nil
+        }
+        return frame.keys[text]
+    }
+
+    /// Switches a mapping that has grown past `linearKeySearchLimit` to the dictionary: its keys so far, first wins.
+    private mutating func indexKeys(_ top: Int) {
+        var keys: [String: SourceLocation] = [:]
+        for pair in stack[top].pairs {
+            if case .scalar(let scalar) = pair.key.value, keys[scalar.text] == nil { keys[scalar.text] = pair.key.location }
+        }
+        stack[top].keys = keys
     }
 
     @inline(__always)

@@ -24,6 +24,7 @@ public enum CommandRegistry {
             RubricCommand.self,
             TemplateCommand.self,
             LintCommand.self,
+            GenerateCohortCommand.self,
         ]
     }
 

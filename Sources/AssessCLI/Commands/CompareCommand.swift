@@ -84,23 +84,24 @@ public enum CompareCommand: Command {
             throw UsageError(error.description)
         }
 
-        let loaded = Workspace.loadQuestionnaires(paths: arguments.positional("paths"), rubric: rubric)
-        let grouping = Cohort.group(loaded.questionnaires)
-        var diagnostics = loaded.diagnostics + grouping.diagnostics
-        let leftOut = leftOutFiles(loaded: loaded, grouping: grouping)
-
-        let engine = ScoringEngine(rubric: rubric)
-        let assessments = Workspace.parallelMap(grouping.rounds) { engine.assess($0.questionnaires) }
+        let options = ProgrammeOptions(
+            round: round, sort: sort, anonymize: arguments.flag("anonymize"),
+            maxMenteesPerMentor: arguments.integer("max-mentees") ?? 2)
+        // Streams: each library-round is reduced to what the view needs as soon as it is scored.
+        let loaded = Workspace.scoreProgramme(
+            paths: arguments.positional("paths"), rubric: rubric, weakPoints: options.weakPoints, round: round)
+        var diagnostics = loaded.diagnostics + loaded.groupingDiagnostics
+        let leftOut = leftOutFiles(
+            failed: loaded.failed, diagnostics: loaded.diagnostics, groupingDiagnostics: loaded.groupingDiagnostics,
+            excludedFiles: loaded.excludedFiles)
+        let assessments = loaded.rounds
         guard !assessments.isEmpty else {
             context.report(diagnostics)
             throw CLIError(
                 "nothing to compare: none of the \(loaded.files.count) questionnaire file\(loaded.files.count == 1 ? "" : "s") could be used",
                 hint: "fix the errors above, or run 'assess validate' on the files")
         }
-        let options = ProgrammeOptions(
-            round: round, sort: sort, anonymize: arguments.flag("anonymize"),
-            maxMenteesPerMentor: arguments.integer("max-mentees") ?? 2)
-        let view = ProgrammeView(assessments: assessments, rubric: rubric, options: options, leftOut: leftOut)
+        let view = ProgrammeView(rounds: assessments, rubric: rubric, options: options, leftOut: leftOut)
         diagnostics += notices(view, rubric: rubric, round: round)
         context.report(diagnostics)
 
@@ -136,20 +137,29 @@ public enum CompareCommand: Command {
 
     /// Files with errors (first error each), duplicate respondents, and unusable command-line paths.
     static func leftOutFiles(loaded: Workspace.Loaded, grouping: Cohort.Grouping) -> [LeftOutFile] {
+        leftOutFiles(
+            failed: loaded.failed, diagnostics: loaded.diagnostics, groupingDiagnostics: grouping.diagnostics,
+            excludedFiles: grouping.excludedFiles)
+    }
+
+    static func leftOutFiles(
+        failed allFailed: [(file: String, firstError: Diagnostic?)], diagnostics: [Diagnostic],
+        groupingDiagnostics: [Diagnostic], excludedFiles: [String]
+    ) -> [LeftOutFile] {
         var leftOut: [LeftOutFile] = []
         var seen = Set<String>()
-        for failed in loaded.failed where seen.insert(failed.file).inserted {
+        for failed in allFailed where seen.insert(failed.file).inserted {
             if let error = failed.firstError {
                 leftOut.append(LeftOutFile(file: failed.file, diagnostics: [error]))
             } else {
-                leftOut.append(LeftOutFile(file: failed.file, diagnostics: loaded.diagnostics))
+                leftOut.append(LeftOutFile(file: failed.file, diagnostics: diagnostics))
             }
         }
-        for file in grouping.excludedFiles where seen.insert(file).inserted {
-            leftOut.append(LeftOutFile(file: file, diagnostics: grouping.diagnostics))
+        for file in excludedFiles where seen.insert(file).inserted {
+            leftOut.append(LeftOutFile(file: file, diagnostics: groupingDiagnostics))
         }
         // Paths that could not be read at all (no such file, unreadable folder) carry no location.
-        for diagnostic in loaded.diagnostics where diagnostic.severity == .error && diagnostic.location == nil {
+        for diagnostic in diagnostics where diagnostic.severity == .error && diagnostic.location == nil {
             leftOut.append(LeftOutFile(file: "", code: diagnostic.code, message: diagnostic.message))
         }
         return leftOut.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }

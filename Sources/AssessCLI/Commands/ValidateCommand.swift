@@ -23,13 +23,29 @@ public enum ValidateCommand: Command {
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
         let rubric = try Workspace.loadRubric(arguments, context)
         let language = try Workspace.language(arguments, rubric: rubric)
-        let loaded = Workspace.loadQuestionnaires(paths: arguments.positional("paths"), rubric: rubric)
-        var diagnostics = loaded.diagnostics
-        let grouping = Cohort.group(loaded.questionnaires)
-        diagnostics += grouping.diagnostics
-        diagnostics += consistencyWarnings(loaded.questionnaires, rubric: rubric, language: language)
+        // Streams: of each valid file only its grouping facts and consistency warnings are kept (computed on the
+        // worker that loaded it); duplicates are then found in path order, as `Cohort.group` does.
+        let expansion = InputFiles.expand(paths: arguments.positional("paths"))
+        let engine = ScoringEngine(rubric: rubric)
+        var diagnostics = expansion.diagnostics
+        var members: [Cohort.Member] = []
+        var warnings: [Diagnostic] = []
+        Workspace.streamQuestionnaires(
+            files: expansion.paths, rubric: rubric,
+            transform: { (Cohort.Member($0), consistencyWarnings($0, engine: engine, language: language)) }
+        ) { _, fileDiagnostics, value in
+            diagnostics += fileDiagnostics
+            if let (member, consistency) = value {
+                members.append(member)
+                warnings += consistency
+            }
+        }
+        var grouper = Cohort.Grouper()
+        for member in members.sorted(by: { $0.file < $1.file }) { _ = grouper.add(member) }
+        diagnostics += grouper.diagnostics
+        diagnostics += warnings
         context.report(diagnostics)
-        let files = loaded.files.count
+        let files = expansion.paths.count
         context.err(
             "validate: \(count(files, "file")), \(count(diagnostics.errorCount, "error")), \(count(diagnostics.warningCount, "warning"))\n")
         return diagnostics.hasErrors || files == 0 ? .failure : .success
@@ -38,15 +54,18 @@ public enum ValidateCommand: Command {
     /// The rubric's consistency rules, judged on each file's own answers.
     static func consistencyWarnings(_ questionnaires: [Questionnaire], rubric: Rubric, language: String) -> [Diagnostic] {
         let engine = ScoringEngine(rubric: rubric)
-        return questionnaires.flatMap { questionnaire in
-            engine.assess([questionnaire]).consistency.map { finding in
-                Diagnostic.warning(
-                    "consistency", finding.message.text(language),
-                    at: finding.location ?? questionnaire.location,
-                    hint: language == "de"
-                        ? "Konsistenzregel '\(finding.ruleID)': prüfen Sie die Antworten zu \(finding.questionIDs.map { "'\($0)'" }.joined(separator: ", "))"
-                        : "consistency rule '\(finding.ruleID)': check the answers to \(finding.questionIDs.map { "'\($0)'" }.joined(separator: ", "))")
-            }
+        return questionnaires.flatMap { consistencyWarnings($0, engine: engine, language: language) }
+    }
+
+    /// The rubric's consistency rules, judged on one file's own answers.
+    static func consistencyWarnings(_ questionnaire: Questionnaire, engine: ScoringEngine, language: String) -> [Diagnostic] {
+        engine.assess([questionnaire]).consistency.map { finding in
+            Diagnostic.warning(
+                "consistency", finding.message.text(language),
+                at: finding.location ?? questionnaire.location,
+                hint: language == "de"
+                    ? "Konsistenzregel '\(finding.ruleID)': prüfen Sie die Antworten zu \(finding.questionIDs.map { "'\($0)'" }.joined(separator: ", "))"
+                    : "consistency rule '\(finding.ruleID)': check the answers to \(finding.questionIDs.map { "'\($0)'" }.joined(separator: ", "))")
         }
     }
 

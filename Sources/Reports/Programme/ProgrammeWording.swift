@@ -30,7 +30,12 @@ extension ReportContext {
 
     /// The names of libraries by id, in the given order (ids not in the matrix stay ids).
     public func libraryNames(_ ids: [String], in view: ProgrammeView) -> [String] {
-        ids.map { view.row($0)?.name ?? $0 }
+        if ids.count < 8 { return ids.map { view.row($0)?.name ?? $0 } }
+        // Many ids (a finding shared by a third of a large programme): one pass over the rows, first row wins as in
+        // `view.row`.
+        var names: [String: String] = [:]
+        for row in view.rows where names[row.libraryID] == nil { names[row.libraryID] = row.name }
+        return ids.map { names[$0] ?? $0 }
     }
 
     /// "2 Stunden (2), 1 Stunde (1)": the weak answers of a finding with how many libraries gave them.

@@ -239,7 +239,12 @@ public enum QuestionnaireLoader {
         var valueNode = node
         var note: String?
         var evidence: String?
-        if node.mapping != nil {
+        if let simple = SimpleAnswer(node) {
+            // The common shape {answer: …, note: "…", evidence: "…"} with nothing to report about its keys.
+            valueNode = simple.answer
+            note = simple.note
+            evidence = simple.evidence
+        } else if node.mapping != nil {
             guard
                 let reader = MappingReader(
                     node, subject: "the answer to '\(question.id)'", known: ["answer", "note", "evidence"], bag: &bag)
@@ -264,9 +269,9 @@ public enum QuestionnaireLoader {
     private static func readValue(
         _ node: Node, question: Question, rubric: Rubric, date: CalendarDate?, bag: inout DiagnosticBag
     ) -> AnswerValue? {
-        let subject = "'\(question.id)'"
+        var subject: String { "'\(question.id)'" }  // only built for a message
         if let text = node.scalar?.text, node.scalar?.style == .plain || question.type != .text {
-            let lowered = text.lowercased().trimmingCharacters(in: .whitespaces)
+            let lowered = text.lowercased().trimmingWhitespaces
             if dontKnowSpellings.contains(lowered) {
                 guard question.allowsDontKnow else {
                     bag.error(
@@ -314,7 +319,7 @@ public enum QuestionnaireLoader {
             return .options(ids)
         case .scale:
             guard let text = node.scalar?.text else { return typeMismatch("a number from 0 to 4") }
-            if let value = Int(text.trimmingCharacters(in: .whitespaces)) {
+            if let value = Int(text.trimmingWhitespaces) {
                 guard (0...4).contains(value) else {
                     bag.error("out-of-range", "\(subject) is answered on a scale from 0 to 4, found \(value)", at: node.location, hint: scaleHint(rubric))
                     return nil
@@ -417,6 +422,47 @@ public enum QuestionnaireLoader {
                 }
             }
         }
+    }
+}
+
+/// An answer written as a mapping whose keys are exactly known ones, each once, with a non-empty `answer` and
+/// `note`/`evidence` (if present) as single values: nothing about it can be reported, so `MappingReader` is skipped.
+private struct SimpleAnswer {
+    var answer: Node
+    var note: String?
+    var evidence: String?
+
+    init?(_ node: Node) {
+        guard let pairs = node.mapping else { return nil }
+        var answer: Node?, note: Node?, evidence: Node?
+        for pair in pairs {
+            guard let key = pair.key.scalar?.text else { return nil }
+            switch key {
+            case "answer" where answer == nil: answer = pair.value
+            case "note" where note == nil: note = pair.value
+            case "evidence" where evidence == nil: evidence = pair.value
+            default: return nil
+            }
+        }
+        guard let answer, !answer.isNull else { return nil }
+        self.answer = answer
+        if let note, !note.isNull {
+            guard let text = note.scalar?.text else { return nil }
+            self.note = text
+        }
+        if let evidence, !evidence.isNull {
+            guard let text = evidence.scalar?.text else { return nil }
+            self.evidence = text
+        }
+    }
+}
+
+extension String {
+    /// `trimmingCharacters(in: .whitespaces)`, without Foundation when both ends are ASCII other than space and tab.
+    var trimmingWhitespaces: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first < 0x80, last < 0x80, first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return self }
+        return trimmingCharacters(in: .whitespaces)
     }
 }
 

@@ -131,16 +131,22 @@ public struct Rubric: Sendable {
     public var platforms: [Option]
     public var legalNotesReviewed: String?
     public var legalNotes: [LegalNote]
-    public var dimensions: [RubricDimension]
+    public var dimensions: [RubricDimension] { didSet { buildIndexes() } }
     /// Rules of the model file, across dimensions.
-    public var consistency: [ConsistencyRule]
+    public var consistency: [ConsistencyRule] { didSet { buildIndexes() } }
     /// SHA-256 over the rubric files (hex), so results can name exactly what scored them.
     public var contentHash: String
     /// The rubric files as given.
     public var files: [String]
 
-    private var questionIndex: [String: (dimension: Int, question: Int)]
-    private var recommendationIndex: [String: (dimension: Int, recommendation: Int)]
+    private var questionIndex: [String: (dimension: Int, question: Int)] = [:]
+    private var recommendationIndex: [String: (dimension: Int, recommendation: Int)] = [:]
+    /// Every question, recommendation and consistency rule in rubric order, built once (the engine asks per library).
+    public private(set) var allQuestions: [Question] = []
+    public private(set) var allRecommendations: [Recommendation] = []
+    public private(set) var allConsistencyRules: [ConsistencyRule] = []
+    /// The position of each question id in `allQuestions` (first occurrence).
+    public private(set) var questionOrder: [String: Int] = [:]
 
     public init(
         id: String, version: String, title: LocalizedText, languages: [String], defaultLanguage: String,
@@ -164,6 +170,10 @@ public struct Rubric: Sendable {
         self.consistency = consistency
         self.contentHash = contentHash
         self.files = files
+        buildIndexes()
+    }
+
+    private mutating func buildIndexes() {
         var questionIndex: [String: (Int, Int)] = [:]
         var recommendationIndex: [String: (Int, Int)] = [:]
         for (d, dimension) in dimensions.enumerated() {
@@ -177,6 +187,12 @@ public struct Rubric: Sendable {
         }
         self.questionIndex = questionIndex
         self.recommendationIndex = recommendationIndex
+        allQuestions = dimensions.flatMap(\.questions)
+        allRecommendations = dimensions.flatMap(\.recommendations)
+        allConsistencyRules = dimensions.flatMap(\.consistency) + consistency
+        var order: [String: Int] = [:]
+        for (index, question) in allQuestions.enumerated() where order[question.id] == nil { order[question.id] = index }
+        questionOrder = order
     }
 
     public func question(_ id: String) -> Question? {
@@ -189,9 +205,6 @@ public struct Rubric: Sendable {
         recommendationIndex[id].map { dimensions[$0.dimension].recommendations[$0.recommendation] }
     }
 
-    public var allQuestions: [Question] { dimensions.flatMap(\.questions) }
-    public var allRecommendations: [Recommendation] { dimensions.flatMap(\.recommendations) }
-    public var allConsistencyRules: [ConsistencyRule] { dimensions.flatMap(\.consistency) + consistency }
 
     public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
     public func level(_ number: Int) -> LevelDefinition? { levels.first { $0.level == number } }

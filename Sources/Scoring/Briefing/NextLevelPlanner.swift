@@ -59,50 +59,84 @@ public struct NextLevelPlanner: Sendable {
             }
             return CombinedContext(answers: modified)
         }
-        func reaches(_ changed: [String: (AnswerValue, Double)]) -> Double? {
-            let ctx = context(changed)
-            let score = Self.score(dimension, ctx)
-            let placement = engine.place(score: score, dimension: dimension, context: ctx)
-            return placement.level >= target ? score : nil
-        }
         guard !candidates.isEmpty else { return nil }
+        // The search below works on positions rather than dictionaries: `selected[c]` is the option index chosen
+        // for candidate c (-1: unchanged), and each dimension question knows its candidate, if any.
+        let candidateOf: [Int] = dimension.questions.map { question in
+            candidates.firstIndex { $0.question.id == question.id } ?? -1
+        }
+        let current: [(status: ResolvedAnswer.Status, points: Double?)] = dimension.questions.map { question in
+            let answer = answers[question.id] ?? .missing
+            return (answer.status, answer.points)
+        }
+        let threshold = dimension.threshold(for: target)
+        // Scored questions as (position, weight), so the search never copies `Question` values.
+        let scored: [(position: Int, weight: Double)] = dimension.questions.indices.compactMap { position in
+            dimension.questions[position].isScored ? (position, Double(dimension.questions[position].weight)) : nil
+        }
+        var selected = [Int](repeating: -1, count: candidates.count)
+        func changes(_ selected: [Int]) -> [String: (AnswerValue, Double)] {
+            var changed: [String: (AnswerValue, Double)] = [:]
+            for (index, option) in selected.enumerated() where option >= 0 {
+                changed[candidates[index].question.id] = candidates[index].options[option]
+            }
+            return changed
+        }
+        /// `reaches(changes(selected))`, with the score summed in the same order as `Self.score`.
+        func reachesSelected(_ selected: [Int]) -> Double? {
+            var weighted = 0.0, possible = 0.0
+            for (position, weight) in scored {
+                let points: Double
+                let candidate = candidateOf[position]
+                if candidate >= 0, selected[candidate] >= 0 {
+                    points = candidates[candidate].options[selected[candidate]].1
+                } else {
+                    guard current[position].status == .answered, let given = current[position].points else { continue }
+                    points = given
+                }
+                weighted += weight * points
+                possible += weight * 4
+            }
+            let score = possible > 0 ? Rounding.oneDecimal(100 * weighted / possible) : 0
+            guard score >= threshold else { return nil }
+            return engine.placedLevel(score: score, dimension: dimension, context: context(changes(selected))) >= target
+                ? score : nil
+        }
         for size in 1...min(maxChanges, candidates.count) {
-            var best: (changes: [String: (AnswerValue, Double)], cost: Double, order: [Int])?
+            var best: (selected: [Int], cost: Double, order: [Int])?
             for subset in Self.combinations(candidates.count, size) {
-                let maximal = Dictionary(uniqueKeysWithValues: subset.map { (candidates[$0].question.id, candidates[$0].options.last!) })
-                guard reaches(maximal) != nil else { continue }
+                for index in subset { selected[index] = candidates[index].options.count - 1 }
+                defer { for index in subset { selected[index] = -1 } }
+                guard reachesSelected(selected) != nil else { continue }
                 // Lower each change, in rubric order, to the smallest raise that still works.
-                var chosen = maximal
                 for index in subset {
-                    let question = candidates[index].question
-                    for option in candidates[index].options {
-                        var trial = chosen
-                        trial[question.id] = option
-                        if reaches(trial) != nil {
-                            chosen = trial
-                            break
-                        }
+                    let maximal = selected[index]
+                    for option in candidates[index].options.indices {
+                        selected[index] = option
+                        if reachesSelected(selected) != nil { break }
+                        selected[index] = maximal
                     }
                 }
                 let cost = subset.reduce(0.0) { sum, index in
                     let id = candidates[index].question.id
                     let before = answers[id]?.status == .answered ? (answers[id]?.points ?? 0) : 0
-                    return sum + (chosen[id]!.1 - before) * Double(candidates[index].question.weight)
+                    return sum + (candidates[index].options[selected[index]].1 - before) * Double(candidates[index].question.weight)
                 }
-                if best == nil || cost < best!.cost - 1e-9 { best = (chosen, cost, subset) }
+                if best == nil || cost < best!.cost - 1e-9 { best = (selected, cost, subset) }
             }
             if let best {
+                let bestChanges = changes(best.selected)
                 let changes = best.order.map { index -> AnswerChange in
                     let question = candidates[index].question
                     let answer = answers[question.id] ?? .missing
-                    let change = best.changes[question.id]!
+                    let change = bestChanges[question.id]!
                     return AnswerChange(
                         questionID: question.id, from: answer,
                         to: change.0, pointsFrom: answer.status == .answered ? answer.points : nil, pointsTo: change.1)
                 }
                 return NextLevelPath(
                     dimensionID: dimension.id, fromLevel: target - 1, targetLevel: target, changes: changes,
-                    resultingScore: reaches(best.changes) ?? 0)
+                    resultingScore: reachesSelected(best.selected) ?? 0)
             }
         }
         return nil
@@ -140,9 +174,19 @@ public struct NextLevelPlanner: Sendable {
     }
 
     static func score(_ dimension: RubricDimension, _ context: CombinedContext) -> Double {
+        score(dimension) { id in
+            let answer = context.answer(id)
+            return (answer.status, answer.points)
+        }
+    }
+
+    /// The dimension score for the answers `answer(questionID)` gives (status and points).
+    static func score(
+        _ dimension: RubricDimension, _ answer: (String) -> (status: ResolvedAnswer.Status, points: Double?)
+    ) -> Double {
         var weighted = 0.0, possible = 0.0
         for question in dimension.questions where question.isScored {
-            let answer = context.answer(question.id)
+            let answer = answer(question.id)
             guard answer.status == .answered, let points = answer.points else { continue }
             weighted += Double(question.weight) * points
             possible += Double(question.weight) * 4

@@ -87,13 +87,25 @@ public struct MatrixSort: Sendable, Equatable, CustomStringConvertible {
 
     /// Sorts rows by the column, then name and id ascending.
     public func sorted(_ rows: [LibraryRow]) -> [LibraryRow] {
-        rows.sorted { a, b in
-            let order = compare(a, b)
-            if order != 0 { return descending ? order > 0 : order < 0 }
-            let byName = Self.compareNames(a.name, b.name)
-            if byName != 0 { return byName < 0 }
-            return a.libraryID < b.libraryID
+        // Names are folded once per row rather than twice per comparison (`compareNames` on the fly).
+        let folded = rows.map { Suggestion.fold($0.name) }
+        func byName(_ i: Int, _ j: Int) -> Int {
+            let x = folded[i], y = folded[j]
+            if x != y { return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1 }
+            let a = rows[i].name, b = rows[j].name
+            if a != b { return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1 }
+            return 0
         }
+        let isByName: Bool
+        if case .name = column { isByName = true } else { isByName = false }
+        let order = rows.indices.sorted { i, j in
+            let order = isByName ? byName(i, j) : compare(rows[i], rows[j])
+            if order != 0 { return descending ? order > 0 : order < 0 }
+            let names = byName(i, j)
+            if names != 0 { return names < 0 }
+            return rows[i].libraryID < rows[j].libraryID
+        }
+        return order.map { rows[$0] }
     }
 
     /// Compares names the way a German reader expects, independent of the machine's locale: case and accents

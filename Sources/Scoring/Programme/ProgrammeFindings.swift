@@ -39,23 +39,26 @@ struct FindingsCollector {
     /// The default reach: max(2, ⌈n ÷ 3⌉).
     static func defaultMinReach(libraries: Int) -> Int { max(2, (libraries + 2) / 3) }
 
-    func questions(_ assessments: [Assessment], minReach: Int) -> [QuestionFinding] {
+    func questions(_ assessments: [ProgrammeRound], minReach: Int) -> [QuestionFinding] {
+        let questions = rubric.allQuestions
+        // Weak answers per question, in the order of `assessments`.
+        var weakByQuestion = [[(libraryID: String, answer: WeakCombinedAnswer)]](repeating: [], count: questions.count)
+        for assessment in assessments {
+            for answer in assessment.weakAnswers where answer.question < questions.count && answer.points <= options.weakPoints + 1e-9 {
+                weakByQuestion[answer.question].append((assessment.library.id, answer))
+            }
+        }
         var findings: [(finding: QuestionFinding, weight: Int, order: Int)] = []
-        for (order, question) in rubric.allQuestions.enumerated() where question.isScored {
+        for (order, question) in questions.enumerated() where question.isScored {
             var libraries: [String] = []
             var groups: [WeakAnswer] = []
-            for assessment in assessments {
-                guard let result = assessment.question(question.id), result.answered,
-                    let points = result.answer.points, points <= options.weakPoints + 1e-9,
-                    let value = result.answer.value
-                else { continue }
-                libraries.append(assessment.library.id)
-                let numeric = result.answer.numericValue
+            for (libraryID, answer) in weakByQuestion[order] {
+                let value = answer.value, numeric = answer.numericValue, points = answer.points
+                libraries.append(libraryID)
                 if let index = groups.firstIndex(where: { $0.value == value && $0.numericValue == numeric }) {
-                    groups[index].libraryIDs.append(assessment.library.id)
+                    groups[index].libraryIDs.append(libraryID)
                 } else {
-                    groups.append(
-                        WeakAnswer(value: value, numericValue: numeric, points: points, libraryIDs: [assessment.library.id]))
+                    groups.append(WeakAnswer(value: value, numericValue: numeric, points: points, libraryIDs: [libraryID]))
                 }
             }
             guard libraries.count >= minReach else { continue }
@@ -79,12 +82,17 @@ struct FindingsCollector {
         }.prefix(options.findingsLimit).map(\.finding)
     }
 
-    func recommendations(_ assessments: [Assessment], minReach: Int) -> [RecommendationFinding] {
+    func recommendations(_ assessments: [ProgrammeRound], minReach: Int) -> [RecommendationFinding] {
+        let recommendations = rubric.allRecommendations
+        var firingFor = [[String]](repeating: [], count: recommendations.count)
+        for assessment in assessments {
+            for index in assessment.triggered where index < recommendations.count {
+                firingFor[index].append(assessment.library.id)
+            }
+        }
         var findings: [(finding: RecommendationFinding, impact: Int, order: Int)] = []
-        for (order, recommendation) in rubric.allRecommendations.enumerated() {
-            let libraries = assessments.filter { assessment in
-                assessment.triggered.contains { $0.recommendationID == recommendation.id }
-            }.map(\.library.id).sorted()
+        for (order, recommendation) in recommendations.enumerated() {
+            let libraries = firingFor[order].sorted()
             guard libraries.count >= minReach else { continue }
             findings.append(
                 (RecommendationFinding(

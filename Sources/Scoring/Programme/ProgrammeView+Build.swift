@@ -13,20 +13,31 @@ extension ProgrammeView {
         assessments: [Assessment], rubric: Rubric, options: ProgrammeOptions = ProgrammeOptions(),
         leftOut: [LeftOutFile] = []
     ) {
+        self.init(
+            rounds: assessments.map { ProgrammeRound($0, rubric: rubric, weakPoints: options.weakPoints) }, rubric: rubric,
+            options: options, leftOut: leftOut)
+    }
+
+    /// Builds the comparison from library-rounds already reduced with `ProgrammeRound(_:rubric:weakPoints:)` (with
+    /// at least `options.weakPoints`): the same view as from the assessments themselves.
+    public init(
+        rounds assessments: [ProgrammeRound], rubric: Rubric, options: ProgrammeOptions = ProgrammeOptions(),
+        leftOut: [LeftOutFile] = []
+    ) {
         let dimensionIDs = rubric.dimensions.map(\.id)
         // Rounds per library, ascending.
-        var byLibrary: [String: [Int: Assessment]] = [:]
+        var byLibrary: [String: [Int: ProgrammeRound]] = [:]
         for assessment in assessments where byLibrary[assessment.library.id]?[assessment.round] == nil {
             byLibrary[assessment.library.id, default: [:]][assessment.round] = assessment
         }
         let libraryIDs = byLibrary.keys.sorted()
-        var chosen: [Assessment] = []
-        var previous: [String: Assessment] = [:]
+        var chosen: [ProgrammeRound] = []
+        var previous: [String: ProgrammeRound] = [:]
         var history: [String: [RoundSnapshot]] = [:]
         var missing: [LibraryRef] = []
         for id in libraryIDs {
             let rounds = byLibrary[id] ?? [:]
-            let selected: Assessment?
+            let selected: ProgrammeRound?
             switch options.round {
             case .latest: selected = rounds.keys.max().flatMap { rounds[$0] }
             case .number(let number): selected = rounds[number]
@@ -42,7 +53,7 @@ extension ProgrammeView {
             history[id] = rounds.keys.filter { $0 <= selected.round }.sorted().compactMap { round in
                 rounds[round].map { assessment in
                     RoundSnapshot(
-                        round: round, levels: dimensionIDs.map { assessment.dimension($0)?.level ?? 1 },
+                        round: round, levels: dimensionIDs.map { assessment.cell($0)?.level ?? 1 },
                         overall: assessment.overall.level)
                 }
             }
@@ -61,7 +72,7 @@ extension ProgrammeView {
         for current in chosen {
             guard let before = previous[current.library.id] else { continue }
             let changes = dimensionIDs.compactMap { id -> LevelChange? in
-                guard let from = before.dimension(id), let to = current.dimension(id) else { return nil }
+                guard let from = before.cell(id), let to = current.cell(id) else { return nil }
                 return LevelChange(
                     dimensionID: id, fromLevel: from.level, toLevel: to.level, fromScore: from.score, toScore: to.score)
             }
@@ -89,13 +100,13 @@ extension ProgrammeView {
         var mismatches: [VersionMismatch] = []
         for current in chosen {
             for assessment in [previous[current.library.id], current].compactMap({ $0 }) {
-                let versions = Set(assessment.writtenForVersions + [assessment.stamp.rubricVersion])
-                guard versions.count > 1 || assessment.stamp.rubricVersion != rubric.version else { continue }
+                let versions = Set(assessment.writtenForVersions + [assessment.scoredWith])
+                guard versions.count > 1 || assessment.scoredWith != rubric.version else { continue }
                 mismatches.append(
                     VersionMismatch(
                         library: LibraryRef(id: assessment.library.id, name: assessment.library.name),
                         round: assessment.round, writtenFor: assessment.writtenForVersions.sorted(),
-                        scoredWith: assessment.stamp.rubricVersion))
+                        scoredWith: assessment.scoredWith))
             }
         }
 
@@ -114,18 +125,13 @@ extension ProgrammeView {
         self = view
     }
 
-    static func row(_ assessment: Assessment, dimensionIDs: [String]) -> LibraryRow {
-        let cells = dimensionIDs.compactMap { id -> MatrixCell? in
-            guard let result = assessment.dimension(id) else { return nil }
-            return MatrixCell(
-                dimensionID: id, level: result.level, score: result.score, coverage: result.coverage,
-                provisional: result.provisional, borderline: result.borderline)
-        }
+    static func row(_ assessment: ProgrammeRound, dimensionIDs: [String]) -> LibraryRow {
+        let cells = dimensionIDs.compactMap { assessment.cell($0) }
         return LibraryRow(
             library: LibraryRef(id: assessment.library.id, name: assessment.library.name),
             population: assessment.library.population, staff: assessment.library.staff, round: assessment.round,
-            date: assessment.date, respondentCount: assessment.respondents.count,
-            respondentNames: assessment.respondents.compactMap(\.name), cells: cells,
+            date: assessment.date, respondentCount: assessment.respondentCount,
+            respondentNames: assessment.respondentNames, cells: cells,
             overallLevel: assessment.overall.level, overallProvisional: assessment.overall.provisional,
             overallValue: assessment.overall.rawValue, writtenForVersions: assessment.writtenForVersions)
     }

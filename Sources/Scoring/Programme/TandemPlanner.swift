@@ -58,17 +58,26 @@ struct TandemPlanner {
         var pairs: [String: [TandemDimension]] = [:]  // "mentor\0mentee" → dimensions
         var pairOrder: [(mentor: String, mentee: String)] = []
         var unmatched: [TandemNeed] = []
+        // With every size known, candidates are searched outwards by log population (see `SizeIndex`);
+        // otherwise every row is a candidate.
+        let index = SizeIndex(rows: rows, dimensionIDs: dimensionIDs)
         for need in needs {
             guard let mentee = byID[need.library.id] else { continue }
             var best: (row: LibraryRow, key: (Int, Double, Int, Int, String))?
-            for candidate in rows where candidate.libraryID != need.library.id {
-                guard let cell = candidate.cell(need.dimensionID), !cell.provisional, cell.level >= need.level + 2
-                else { continue }
+            func consider(_ candidate: LibraryRow) {
+                guard candidate.libraryID != need.library.id, let cell = candidate.cell(need.dimensionID), !cell.provisional,
+                    cell.level >= need.level + 2
+                else { return }
                 let already = mentees[candidate.libraryID]?.contains(need.library.id) ?? false
-                guard already || (mentees[candidate.libraryID]?.count ?? 0) < maxMentees else { continue }
+                guard already || (mentees[candidate.libraryID]?.count ?? 0) < maxMentees else { return }
                 let distance = Self.sizeDistance(candidate, mentee)
                 let key = (distance == nil ? 1 : 0, distance ?? 0, already ? 0 : 1, -cell.level, candidate.libraryID)
                 if best == nil || key < best!.key { best = (candidate, key) }
+            }
+            if let index {
+                index.search(dimensionID: need.dimensionID, around: mentee, rows: rows, best: { best?.key.1 }, consider)
+            } else {
+                for candidate in rows { consider(candidate) }
             }
             guard let mentor = best?.row, let mentorCell = mentor.cell(need.dimensionID) else {
                 unmatched.append(need)
@@ -95,6 +104,65 @@ struct TandemPlanner {
             (a.mentor.id, a.mentee.id) < (b.mentor.id, b.mentee.id)
         }
         return (tandems, unmatched)
+    }
+
+    /// Possible mentors per dimension sorted by log population, for a nearest-first search when every row states
+    /// population and staff (then every distance is known, and a candidate whose log population differs by x
+    /// is at least x / 2 away). nil when some row lacks a size: then the plain scan is used.
+    struct SizeIndex {
+        /// Per dimension: (log population, row index) of rows placed at level ≥ 3, not provisionally, ascending.
+        var byDimension: [String: [(logPopulation: Double, row: Int)]] = [:]
+        /// Log population of every row.
+        var logPopulation: [Double]
+
+        init?(rows: [LibraryRow], dimensionIDs: [String]) {
+            guard rows.allSatisfy({ ($0.population ?? 0) > 0 && ($0.staff ?? 0) > 0 }) else { return nil }
+            logPopulation = rows.map { log(Double($0.population!)) }
+            for id in dimensionIDs {
+                var entries: [(logPopulation: Double, row: Int)] = []
+                for (index, row) in rows.enumerated() {
+                    guard let cell = row.cell(id), !cell.provisional, cell.level >= 3 else { continue }
+                    entries.append((logPopulation[index], index))
+                }
+                byDimension[id] = entries.sorted { ($0.logPopulation, $0.row) < ($1.logPopulation, $1.row) }
+            }
+        }
+
+        /// Calls `consider` for every candidate whose distance could still reach the best (rounded) distance so far;
+        /// every candidate that could win is visited, whatever the order.
+        func search(
+            dimensionID: String, around mentee: LibraryRow, rows: [LibraryRow], best: () -> Double?,
+            _ consider: (LibraryRow) -> Void
+        ) {
+            guard let entries = byDimension[dimensionID], !entries.isEmpty, let population = mentee.population else { return }
+            let center = log(Double(population))
+            // First entry at or above the mentee's log population.
+            var low = 0, high = entries.count
+            while low < high {
+                let mid = (low + high) / 2
+                if entries[mid].logPopulation < center { low = mid + 1 } else { high = mid }
+            }
+            var up = low, down = low - 1
+            // Stop a direction once half the log-population gap exceeds the best distance by more than rounding
+            // (four decimals) and floating-point noise can account for.
+            func beyond(_ gap: Double) -> Bool {
+                guard let best = best() else { return false }
+                return gap / 2 > best + 0.0001
+            }
+            while up < entries.count || down >= 0 {
+                let upGap = up < entries.count ? entries[up].logPopulation - center : .infinity
+                let downGap = down >= 0 ? center - entries[down].logPopulation : .infinity
+                if upGap <= downGap {
+                    if beyond(upGap) { break }
+                    consider(rows[entries[up].row])
+                    up += 1
+                } else {
+                    if beyond(downGap) { break }
+                    consider(rows[entries[down].row])
+                    down -= 1
+                }
+            }
+        }
     }
 
     /// The mean absolute natural-log ratio of population and of staff, over those both libraries state

@@ -104,22 +104,201 @@ public enum Workspace {
         return Loaded(questionnaires: questionnaires, diagnostics: diagnostics, failed: failed, files: files)
     }
 
-    /// `transform` applied to every element on all cores; results in input order.
-    public static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        if items.count < 2 { return items.map(transform) }
-        let results = ResultBox<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            results.set(index, transform(items[index]))
+    /// Loads every file (in parallel) and hands each one's outcome to `consume` in input order: the diagnostics and,
+    /// when valid, `transform` of the questionnaire (computed on the worker). Nothing else of a file is kept, so
+    /// memory does not grow with the number of files beyond what `transform` returns.
+    public static func streamQuestionnaires<R: Sendable>(
+        files: [String], rubric: Rubric, limits: ParseLimits = .default, window: Int = 2048,
+        transform: @Sendable (Questionnaire) -> R,
+        consume: (_ file: String, _ diagnostics: [Diagnostic], _ value: R?) -> Void
+    ) {
+        var start = 0
+        while start < files.count {
+            let slice = Array(files[start..<min(start + window, files.count)])
+            let outcomes = parallelMap(slice) { file -> ([Diagnostic], R?) in
+                let result = QuestionnaireLoader.load(file: file, rubric: rubric, limits: limits)
+                return (result.diagnostics, result.questionnaire.map(transform))
+            }
+            for (file, outcome) in zip(slice, outcomes) { consume(file, outcome.0, outcome.1) }
+            start += window
         }
-        return results.values
+    }
+
+    /// The scored programme behind `assess compare`, built by streaming.
+    public struct ScoredProgramme: Sendable {
+        /// Every scored library-round, reduced for the programme view; sorted by library id, then round.
+        public var rounds: [ProgrammeRound]
+        /// Every problem found in the files, including notices from expanding folders.
+        public var diagnostics: [Diagnostic]
+        /// Files left out because of errors, with their first error.
+        public var failed: [(file: String, firstError: Diagnostic?)]
+        /// Every questionnaire file read.
+        public var files: [String]
+        /// Duplicate respondents and differing library names (as `Cohort.group` reports them).
+        public var groupingDiagnostics: [Diagnostic]
+        /// Files left out as duplicate respondents.
+        public var excludedFiles: [String]
+    }
+
+    /// Loads, groups and scores every library-round with the result of `loadQuestionnaires` + `Cohort.group` +
+    /// `ScoringEngine.assess`, but keeps only a compact `ProgrammeRound` per library-round: files are read in path
+    /// order, a window at a time, and each library-round is scored when the window that completes it is done.
+    /// A library-round that turns out to continue in a later window is scored again at the end from all its files.
+    ///
+    /// Only the round the view shows (`round`: each library's latest, or round N) keeps its findings details.
+    public static func scoreProgramme(
+        paths: [String], rubric: Rubric, weakPoints: Double, round selection: RoundSelection = .latest,
+        limits: ParseLimits = .default, window: Int = 2048
+    ) -> ScoredProgramme {
+        let expansion = InputFiles.expand(paths: paths)
+        let files = expansion.paths
+        let engine = ScoringEngine(rubric: rubric)
+        var diagnostics = expansion.diagnostics
+        var failed: [(String, Diagnostic?)] = []
+        var grouper = Cohort.Grouper()
+        var scored: [Cohort.Grouper.Key: ProgrammeRound] = [:]
+        var stale = Set<Cohort.Grouper.Key>()
+        var pending: [Cohort.Grouper.Key: [Questionnaire]] = [:]
+        var pendingOrder: [Cohort.Grouper.Key] = []
+        var shown: [String: Int] = [:]  // library id → the round that keeps its details so far
+
+        func store(_ key: Cohort.Grouper.Key, _ round: ProgrammeRound) {
+            var round = round
+            switch selection {
+            case .number(let number):
+                if key.round != number { round.dropFindingDetails() }
+            case .latest:
+                if let current = shown[key.libraryID], current != key.round {
+                    if key.round > current {
+                        scored[Cohort.Grouper.Key(libraryID: key.libraryID, round: current)]?.dropFindingDetails()
+                        shown[key.libraryID] = key.round
+                    } else {
+                        round.dropFindingDetails()
+                    }
+                } else {
+                    shown[key.libraryID] = key.round
+                }
+            }
+            scored[key] = round
+        }
+
+        func scorePending() {
+            let keys = pendingOrder.filter { !stale.contains($0) }
+            let groups = keys.map { pending[$0] ?? [] }
+            let rounds = parallelMap(groups) { ProgrammeRound(engine.assess($0), rubric: rubric, weakPoints: weakPoints) }
+            for (key, round) in zip(keys, rounds) { store(key, round) }
+            pending.removeAll(keepingCapacity: true)
+            pendingOrder.removeAll(keepingCapacity: true)
+        }
+
+        // `Cohort.group` decides duplicates in `String` order of the paths.
+        let sorted = files.sorted()
+        var start = 0
+        while start < sorted.count {
+            let slice = Array(sorted[start..<min(start + window, sorted.count)])
+            streamQuestionnaires(files: slice, rubric: rubric, limits: limits, window: slice.count, transform: { $0 }) {
+                file, fileDiagnostics, questionnaire in
+                diagnostics += fileDiagnostics
+                guard let questionnaire else {
+                    failed.append((file, fileDiagnostics.sorted().first { $0.severity == .error }))
+                    return
+                }
+                guard grouper.add(Cohort.Member(questionnaire)) else { return }
+                let key = Cohort.Grouper.Key(questionnaire)
+                if scored[key] != nil { stale.insert(key) }
+                if pending[key] == nil { pendingOrder.append(key) }
+                pending[key, default: []].append(questionnaire)
+            }
+            scorePending()
+            start += window
+        }
+        // Library-rounds split across windows: score again from all their files.
+        let staleKeys = stale.sorted { ($0.libraryID, $0.round) < ($1.libraryID, $1.round) }
+        let rescored = parallelMap(staleKeys.map { grouper.members[$0] ?? [] }) { members -> ProgrammeRound? in
+            let questionnaires = members.compactMap {
+                QuestionnaireLoader.load(file: $0.file, rubric: rubric, limits: limits).questionnaire
+            }
+            guard !questionnaires.isEmpty else { return nil }
+            return ProgrammeRound(engine.assess(questionnaires), rubric: rubric, weakPoints: weakPoints)
+        }
+        for (key, round) in zip(staleKeys, rescored) {
+            if let round { store(key, round) } else { scored[key] = nil }
+        }
+
+        // Failed files in input order, then paths that could not be expanded (as `loadQuestionnaires` lists them).
+        let position = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
+        failed.sort { (position[$0.0] ?? 0) < (position[$1.0] ?? 0) }
+        for (file, diagnostic) in expansion.diagnostics.filter({ $0.severity == .error }).map({ ($0.location?.file ?? "", $0) })
+        where !file.isEmpty {
+            failed.append((file, diagnostic))
+        }
+        let rounds = scored.sorted { ($0.key.libraryID, $0.key.round) < ($1.key.libraryID, $1.key.round) }.map(\.value)
+        return ScoredProgramme(
+            rounds: rounds, diagnostics: diagnostics, failed: failed, files: files,
+            groupingDiagnostics: grouper.diagnostics, excludedFiles: grouper.excludedFiles)
+    }
+
+    /// `transform` applied to every element on all cores (or `$ASSESS_JOBS` workers); results in input order.
+    ///
+    /// Workers take chunks of consecutive items from a shared counter and write each result into its own slot, so
+    /// there is no lock per item and no sharing of cache lines between workers except at chunk edges.
+    public static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let workers = min(workerCount, items.count)
+        if workers < 2 { return items.map(transform) }
+        let slots = ResultSlots<R>(count: items.count)
+        let chunk = max(1, min(64, items.count / (workers * 8)))
+        let counter = ChunkCounter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let start = counter.take(chunk)
+                if start >= items.count { break }
+                for index in start..<min(start + chunk, items.count) {
+                    slots.set(index, transform(items[index]))
+                }
+            }
+        }
+        return slots.values()
+    }
+
+    /// Parallel workers: `$ASSESS_JOBS` when set to a whole number ≥ 1, else the active processors.
+    public static var workerCount: Int {
+        if let text = ProcessInfo.processInfo.environment["ASSESS_JOBS"], let jobs = Int(text), jobs >= 1 { return jobs }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 }
 
-/// Slots written once each from concurrent iterations.
-final class ResultBox<R>: @unchecked Sendable {
-    private var slots: [R?]
+/// Slots written exactly once each, from concurrent workers that never write the same index.
+final class ResultSlots<R>: @unchecked Sendable {
+    private let buffer: UnsafeMutablePointer<R>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        buffer = .allocate(capacity: count)
+    }
+
+    func set(_ index: Int, _ value: R) { (buffer + index).initialize(to: value) }
+
+    /// Moves every result out; call once, after all `set`s (every index set exactly once).
+    func values() -> [R] {
+        let result = [R](unsafeUninitializedCapacity: count) { target, initialized in
+            target.baseAddress!.moveInitialize(from: buffer, count: count)
+            initialized = count
+        }
+        buffer.deallocate()
+        return result
+    }
+}
+
+/// The next unclaimed index, handed out in chunks.
+final class ChunkCounter: @unchecked Sendable {
+    private var next = 0
     private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: R) { lock.withLock { slots[index] = value } }
-    var values: [R] { lock.withLock { slots.map { $0! } } }
+    func take(_ size: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let start = next
+        next += size
+        return start
+    }
 }

@@ -1,0 +1,85 @@
+import RubricModel
+import YAML
+
+/// What the programme view needs of one scored library-round: the compact form of an `Assessment`.
+///
+/// `assess compare` reduces each assessment to this as soon as it is scored, so a programme of 100,000
+/// questionnaires never holds every answer of every respondent. `ProgrammeView(assessments:…)` goes through the same
+/// reduction, so both paths give the same view.
+public struct ProgrammeRound: Sendable {
+    public var library: LibraryInfo
+    public var round: Int
+    /// The latest questionnaire date of the round.
+    public var date: CalendarDate?
+    public var respondentCount: Int
+    /// Respondent names in role order.
+    public var respondentNames: [String]
+    /// One cell per rubric dimension the assessment has, in rubric order.
+    public var cells: [MatrixCell]
+    public var overall: OverallResult
+    /// The rubric versions the questionnaires were written for.
+    public var writtenForVersions: [String]
+    /// The rubric version that scored them.
+    public var scoredWith: String
+    /// Scored questions whose combined answer is weak, ascending by position in `rubric.allQuestions`.
+    var weakAnswers: [WeakCombinedAnswer]
+    /// Positions in `rubric.allRecommendations` of the recommendations that fire, ascending.
+    var triggered: [Int]
+
+    /// Reduces `assessment`; `weakPoints` must be at least the `ProgrammeOptions.weakPoints` of the view.
+    public init(_ assessment: Assessment, rubric: Rubric, weakPoints: Double = ProgrammeOptions().weakPoints) {
+        library = assessment.library
+        round = assessment.round
+        date = assessment.date
+        respondentCount = assessment.respondents.count
+        respondentNames = assessment.respondents.compactMap(\.name)
+        cells = rubric.dimensions.compactMap { dimension -> MatrixCell? in
+            guard let result = assessment.dimension(dimension.id) else { return nil }
+            return MatrixCell(
+                dimensionID: dimension.id, level: result.level, score: result.score, coverage: result.coverage,
+                provisional: result.provisional, borderline: result.borderline)
+        }
+        overall = assessment.overall
+        writtenForVersions = assessment.writtenForVersions
+        scoredWith = assessment.stamp.rubricVersion
+
+        // `assessment.question(id)` is the first result with that id; keep the first per rubric position.
+        let questions = rubric.allQuestions
+        var seen = [Bool](repeating: false, count: questions.count)
+        var weak: [WeakCombinedAnswer] = []
+        for dimension in assessment.dimensions {
+            for result in dimension.questions {
+                guard let index = rubric.questionOrder[result.questionID], !seen[index] else { continue }
+                seen[index] = true
+                guard questions[index].isScored, result.answered, let points = result.answer.points,
+                    points <= weakPoints + 1e-9, let value = result.answer.value
+                else { continue }
+                weak.append(
+                    WeakCombinedAnswer(question: index, value: value, numericValue: result.answer.numericValue, points: points))
+            }
+        }
+        weakAnswers = weak.sorted { $0.question < $1.question }
+        let firing = Set(assessment.triggered.map(\.recommendationID))
+        triggered = rubric.allRecommendations.indices.filter { firing.contains(rubric.allRecommendations[$0].id) }
+    }
+
+    /// Drops what only the shown round of a library needs (weak answers, firing recommendations): for rounds the
+    /// view only uses for progress and history, so a large programme keeps little per earlier round.
+    public mutating func dropFindingDetails() {
+        weakAnswers = []
+        triggered = []
+    }
+
+    /// The cell of a dimension.
+    public func cell(_ dimensionID: String) -> MatrixCell? { cells.first { $0.dimensionID == dimensionID } }
+}
+
+/// A weak combined answer of one scored question.
+struct WeakCombinedAnswer: Sendable {
+    /// Position in `rubric.allQuestions`.
+    var question: Int
+    var value: AnswerValue
+    var numericValue: Double?
+    /// Points 0–4.
+    var points: Double
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Reports
+import RubricModel
+import Scoring
+import Testing
+
+@testable import AssessCLI
+
+@Suite("assess generate-cohort and the streaming programme")
+struct GenerateCohortTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+    static var rubricFolder: String { repository + "/rubrics" }
+    static let rubric = RubricLoader.load(directory: repository + "/rubrics").rubric
+
+    static func assess(_ arguments: [String]) -> RunResult {
+        let out = BufferSink(), err = BufferSink()
+        let context = CommandContext(stdout: out, stderr: err, currentDirectory: "/nonexistent-cwd")
+        let status = AssessCommand.main(arguments + ["--rubric", rubricFolder], context: context)
+        return RunResult(status: status, stdout: out.text, stderr: err.text)
+    }
+
+    static func contents(of folder: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let relative = enumerator?.nextObject() as? String {
+            guard relative.hasSuffix(".yaml") else { continue }
+            files[relative] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + relative))
+        }
+        return files
+    }
+
+    @Test func sameSeedGivesByteIdenticalFiles() throws {
+        let first = try TemporaryFolder(), second = try TemporaryFolder(), other = try TemporaryFolder()
+        let arguments = ["--libraries", "6", "--rounds", "2", "--respondents", "4", "--seed", "11"]
+        #expect(Self.assess(["generate-cohort"] + arguments + ["--output", first.path]).status == .success)
+        #expect(Self.assess(["generate-cohort"] + arguments + ["--output", second.path]).status == .success)
+        let a = try Self.contents(of: first.path), b = try Self.contents(of: second.path)
+        #expect(a.count == 6 * 2 * 4)
+        #expect(a == b)
+        #expect(a.keys.contains("lib-00001/round-2-head.yaml"))
+        #expect(a.keys.contains("lib-00006/round-1-head-4.yaml"))
+        _ = Self.assess(["generate-cohort", "--libraries", "6", "--seed", "12", "--output", other.path])
+        #expect(try Self.contents(of: other.path)["lib-00001/round-1-head.yaml"] != a["lib-00001/round-1-head.yaml"])
+    }
+
+    @Test func generatedFilesValidateAndHaveRealisticSizes() throws {
+        let folder = try TemporaryFolder()
+        let generated = Self.assess(["generate-cohort", "--libraries", "8", "--rounds", "2", "--respondents", "3", "--output", folder.path])
+        #expect(generated.status == .success)
+        let validated = Self.assess(["validate", folder.path])
+        #expect(validated.status == .success)
+        #expect(validated.stderr.contains("validate: 48 files, 0 errors"))
+        let sizes = try Self.contents(of: folder.path).values.map(\.count)
+        #expect(sizes.allSatisfy { (2_000...9_000).contains($0) })
+        // Libraries differ in maturity, so levels spread.
+        let compared = Self.assess(["compare", folder.path, "--format", "json"])
+        #expect(compared.status == .success)
+        let commented = try TemporaryFolder()
+        _ = Self.assess(["generate-cohort", "--libraries", "1", "--comments", "--output", commented.path])
+        #expect(Self.assess(["validate", commented.path]).status == .success)
+    }
+
+    /// The streaming `Workspace.scoreProgramme` against load-everything + `Cohort.group` + `ScoringEngine` +
+    /// `ProgrammeView(assessments:)`, on a generated cohort and on the compare fixtures (errors, duplicates,
+    /// mixed versions), with windows small enough that library-rounds are split and scored again.
+    @Test(arguments: [1, 3, 7, 2048])
+    func streamingMatchesLoadingEverything(window: Int) throws {
+        let rubric = try #require(Self.rubric)
+        let folder = try TemporaryFolder()
+        _ = Self.assess([
+            "generate-cohort", "--libraries", "12", "--rounds", "3", "--respondents", "3", "--seed", "5", "--output",
+            folder.path,
+        ])
+        // A duplicate respondent and a broken file, so left-out files are compared too.
+        try FileManager.default.copyItem(
+            atPath: folder.url("lib-00003/round-1-team.yaml"), toPath: folder.url("lib-00003/round-1-team-copy.yaml"))
+        try folder.file("lib-00004/round-9-broken.yaml", "format: 1\nlibrary: [\n")
+        let context = ReportContext(language: "en", rubric: rubric, toolVersion: "test")
+        for round in [RoundSelection.latest, .number(2)] {
+            let options = ProgrammeOptions(round: round, maxMenteesPerMentor: 1, findingsMinReach: 2)
+            let loaded = Workspace.loadQuestionnaires(paths: [folder.path], rubric: rubric)
+            let grouping = Cohort.group(loaded.questionnaires)
+            let engine = ScoringEngine(rubric: rubric)
+            let expected = ProgrammeView(
+                assessments: grouping.rounds.map { engine.assess($0.questionnaires) }, rubric: rubric, options: options,
+                leftOut: CompareCommand.leftOutFiles(loaded: loaded, grouping: grouping))
+
+            let streamed = Workspace.scoreProgramme(
+                paths: [folder.path], rubric: rubric, weakPoints: options.weakPoints, round: round, window: window)
+            let view = ProgrammeView(
+                rounds: streamed.rounds, rubric: rubric, options: options,
+                leftOut: CompareCommand.leftOutFiles(
+                    failed: streamed.failed, diagnostics: streamed.diagnostics,
+                    groupingDiagnostics: streamed.groupingDiagnostics, excludedFiles: streamed.excludedFiles))
+            #expect(streamed.files == loaded.files)
+            #expect(streamed.diagnostics.sorted() == loaded.diagnostics.sorted())
+            #expect(streamed.groupingDiagnostics == grouping.diagnostics)
+            #expect(view.leftOut.count == 2)
+            #expect(!view.questionFindings.isEmpty && !view.tandems.isEmpty)
+            #expect(ProgrammeJSONReporter.render(view, context: context) == ProgrammeJSONReporter.render(expected, context: context))
+            #expect(ProgrammeTextReporter.render(view, context: context) == ProgrammeTextReporter.render(expected, context: context))
+        }
+    }
+
+    @Test func workerCountFollowsAssessJobs() {
+        let items = Array(0..<1000)
+        #expect(Workspace.parallelMap(items) { $0 * 2 } == items.map { $0 * 2 })
+        #expect(Workspace.parallelMap([Int]()) { $0 }.isEmpty)
+        #expect(Workspace.parallelMap([3]) { $0 + 1 } == [4])
+    }
+}

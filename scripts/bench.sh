@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# make bench: throughput of `assess validate` and `assess compare` against the libyaml floor, and the latency of a
+# one-library briefing. Results go to benchmarks/results-<date>-<cores>cores.md (commit them to compare runs).
+#
+# Knobs (environment):
+#   BENCH_SIZES="1000 10000 100000"   questionnaire files per cohort
+#   BENCH_ROUNDS=2 BENCH_RESPONDENTS=2 cohort shape (libraries = files / rounds / respondents)
+#   BENCH_SEED=42                      generator seed
+#   BENCH_REPEAT=3                     runs per measurement below 100k files (best time, highest RSS kept); 1 above
+#   BENCH_SCRATCH=.build-bench/build   SwiftPM scratch folder of the release build
+#   BENCH_OUT=benchmarks/results-….md  where to write the results
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=${BENCH_SIZES:-"1000 10000 100000"}
+ROUNDS=${BENCH_ROUNDS:-2}
+RESPONDENTS=${BENCH_RESPONDENTS:-2}
+SEED=${BENCH_SEED:-42}
+REPEAT=${BENCH_REPEAT:-3}
+SCRATCH=${BENCH_SCRATCH:-.build-bench/build}
+CORES=$(nproc)
+DATE=$(date +%Y-%m-%d)
+OUT=${BENCH_OUT:-benchmarks/results-$DATE-${CORES}cores.md}
+WORK=.build-bench
+mkdir -p "$WORK" benchmarks
+
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install -y time)" >&2; exit 1; }
+HYPERFINE=$(command -v hyperfine || true)
+
+echo "== building (release, $SCRATCH)" >&2
+${SWIFT:-swift} build -c release --scratch-path "$SCRATCH" >&2
+ASSESS="$SCRATCH/release/assess"
+FLOOR="$WORK/floor"
+cc -O2 -o "$FLOOR" bench/floor.c $(pkg-config --cflags --libs yaml-0.1) -lpthread
+
+# One cohort per size, generated once and reused.
+cohort() {
+    local n=$1 dir="$WORK/cohort-$1"
+    local libraries=$(( (n + ROUNDS * RESPONDENTS - 1) / (ROUNDS * RESPONDENTS) ))
+    if [ ! -f "$dir/.complete" ]; then
+        echo "== generating $dir ($libraries libraries × $ROUNDS rounds × $RESPONDENTS respondents)" >&2
+        rm -rf "$dir"
+        "$ASSESS" generate-cohort --libraries "$libraries" --rounds "$ROUNDS" --respondents "$RESPONDENTS" \
+            --seed "$SEED" --output "$dir" >&2
+        find "$dir" -name '*.yaml' | sort > "$dir.list"
+        touch "$dir/.complete"
+    fi
+    [ -f "$dir.list" ] || find "$dir" -name '*.yaml' | sort > "$dir.list"
+}
+
+# run LABEL CMD... → prints "seconds rss_kb" (best wall time, highest peak RSS over the repeats)
+measure() {
+    local repeat=$1; shift
+    local best="" rss=0
+    for _ in $(seq "$repeat"); do
+        /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > /dev/null 2> "$WORK/stderr.txt" || {
+            local status=$?
+            # compare/validate exit 1 on findings; anything else is a failure of the benchmark
+            [ $status -eq 1 ] || { cat "$WORK/stderr.txt" >&2; echo "bench: '$*' failed ($status)" >&2; exit 1; }
+        }
+        read -r seconds kb < <(tail -1 "$WORK/time.txt")
+        if [ -z "$best" ] || awk "BEGIN{exit !($seconds < $best)}"; then best=$seconds; fi
+        [ "$kb" -gt "$rss" ] && rss=$kb
+    done
+    echo "$best $rss"
+}
+
+# floor: its own clock (parse loop only) and /usr/bin/time for RSS
+floor_run() {
+    local threads=$1 list=$2 best="" rss=0 bytes=0
+    for _ in $(seq "$REPEAT"); do
+        local line
+        line=$(/usr/bin/time -f "%M" -o "$WORK/time.txt" "$FLOOR" -j "$threads" "$list")
+        local s=${line##*seconds=}
+        bytes=$(echo "$line" | sed 's/.*bytes=\([0-9]*\).*/\1/')
+        if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; fi
+        local kb; kb=$(tail -1 "$WORK/time.txt"); [ "$kb" -gt "$rss" ] && rss=$kb
+    done
+    echo "$best $rss $bytes"
+}
+
+ROWS=()
+declare -A PERFILE
+for n in $SIZES; do
+    cohort "$n"
+    dir="$WORK/cohort-$n"
+    files=$(wc -l < "$dir.list")
+    repeat=$REPEAT; [ "$files" -ge 100000 ] && repeat=1
+    read -r f1 frss bytes < <(floor_run 1 "$dir.list")
+    read -r f2 _ _ < <(floor_run 2 "$dir.list")
+    mb=$(awk "BEGIN{print $bytes/1e6}")
+    row() { # name cores seconds rss floor_seconds
+        local fps mbps ratio
+        fps=$(awk "BEGIN{printf \"%.0f\", $files/$3}")
+        mbps=$(awk "BEGIN{printf \"%.1f\", $mb/$3}")
+        ratio=$(awk "BEGIN{printf \"%.2f\", $5/$3}")
+        ROWS+=("| $n | $1 | $2 | $(printf %.3f "$3") | $fps | $mbps | $ratio | $(( $4 / 1024 )) |")
+        PERFILE["$1/$2/$n"]=$(awk "BEGIN{print $3/$files}")
+    }
+    row "floor (libyaml events)" 1 "$f1" "$frss" "$f1"
+    row "floor (libyaml events)" 2 "$f2" "$frss" "$f1"
+    for command in validate compare; do
+        extra=(); [ "$command" = compare ] && extra=(--output "$WORK/compare-$n.txt")
+        echo "== $command $n files, 1 core" >&2
+        read -r s rss < <(measure "$repeat" taskset -c 0 env ASSESS_JOBS=1 "$ASSESS" "$command" "$dir" "${extra[@]}")
+        row "assess $command" 1 "$s" "$rss" "$f1"
+        echo "== $command $n files, $CORES cores" >&2
+        read -r s rss < <(measure "$repeat" "$ASSESS" "$command" "$dir" "${extra[@]}")
+        row "assess $command" "$CORES" "$s" "$rss" "$f1"
+    done
+done
+
+# Briefing latency: process start to exit.
+brief_ms() { # dir library
+    if [ -n "$HYPERFINE" ]; then
+        "$HYPERFINE" -N --warmup 3 --runs 20 --export-json "$WORK/brief.json" \
+            "$ASSESS $1 --library $2 --output $WORK/brief.txt" > /dev/null 2>&1
+        python3 -c "import json;r=json.load(open('$WORK/brief.json'))['results'][0];print('%.1f %.1f' % (r['mean']*1000, r['stddev']*1000))"
+    else
+        local start end
+        start=$(date +%s%N)
+        for _ in $(seq 20); do "$ASSESS" "$1" --library "$2" --output "$WORK/brief.txt" 2> /dev/null || true; done
+        end=$(date +%s%N)
+        echo "$(( (end - start) / 20000000 )) -"
+    fi
+}
+BRIEF=()
+read -r ms sd < <(brief_ms samples auental)
+BRIEF+=("| samples (44 files) | auental | $ms | $sd |")
+first=$(echo $SIZES | awk '{print $1}')
+if [ -d "$WORK/cohort-$first" ]; then
+    read -r ms sd < <(brief_ms "$WORK/cohort-$first" lib-00001)
+    BRIEF+=("| cohort-$first | lib-00001 | $ms | $sd |")
+fi
+
+# Scaling: per-file time at the largest size over that at the smallest.
+small=$(echo $SIZES | awk '{print $1}'); large=$(echo $SIZES | awk '{print $NF}')
+SCALING=()
+for key in "assess validate/1" "assess compare/1" "assess validate/$CORES" "assess compare/$CORES" "floor (libyaml events)/1"; do
+    a=${PERFILE["$key/$small"]:-}; b=${PERFILE["$key/$large"]:-}
+    [ -n "$a" ] && [ -n "$b" ] && SCALING+=("| ${key%/*} | ${key##*/} | $(awk "BEGIN{printf \"%.1f\", $a*1e6}") | $(awk "BEGIN{printf \"%.1f\", $b*1e6}") | $(awk "BEGIN{printf \"%.2f\", $b/$a}") |")
+done
+
+{
+    echo "# Benchmark $DATE"
+    echo
+    echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+    echo "- machine: $CORES cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/{printf "%.1f GB", $2/1048576}' /proc/meminfo)"
+    echo "- swift: $(${SWIFT:-swift} --version 2>&1 | head -1)"
+    echo "- cohort: $ROUNDS rounds × $RESPONDENTS respondents per library, seed $SEED; sizes: $SIZES"
+    echo "- times: best of $REPEAT (1 at 100k files), wall clock from process start to exit; floor: its own parse-loop clock"
+    echo "- 1 core: \`taskset -c 0\` and \`ASSESS_JOBS=1\`; ratio = floor (1 thread) time ÷ this time (1.00 = as fast as libyaml alone)"
+    echo
+    echo "| files | what | cores | seconds | files/s | MB/s | ratio to floor | peak RSS MB |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|"
+    printf '%s\n' "${ROWS[@]}"
+    echo
+    echo "## Scaling ($small → $large files)"
+    echo
+    echo "| what | cores | µs/file at $small | µs/file at $large | ratio |"
+    echo "|---|---:|---:|---:|---:|"
+    printf '%s\n' "${SCALING[@]}"
+    echo
+    echo "## One-library briefing (process start to exit)"
+    echo
+    echo "| input | library | mean ms | stddev ms |"
+    echo "|---|---|---:|---:|"
+    printf '%s\n' "${BRIEF[@]}"
+} > "$OUT"
+cat "$OUT"
+echo "bench: wrote $OUT" >&2
