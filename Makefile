@@ -2,7 +2,7 @@
 SWIFT ?= swift
 export SWIFT
 
-.PHONY: all deps build test demo integration clean
+.PHONY: all deps build test demo integration bench clean
 
 all: build
 
@@ -26,6 +26,19 @@ demo: deps
 ## integration: run the binary, check HTML with headless Chromium and CSV with LibreOffice (installs both if missing)
 integration: deps
 	scripts/integration.sh
+
+## bench: release build, then validate/compare throughput against the libyaml floor and briefing latency
+##        (BENCH_SIZES="1000 10000 100000"); results go to benchmarks/results-<date>-<cores>cores.md
+bench: deps
+	scripts/bench.sh
+
+## fuzz: build the libFuzzer harnesses (Fuzz/) and run each for FUZZ_SECONDS (default 60); corpora in .build-fuzz/
+fuzz: deps
+	scripts/fuzz.sh
+
+## sanitize: run every test under AddressSanitizer, then ThreadSanitizer (scratch: .build-sanitize/)
+sanitize: deps
+	scripts/sanitize.sh
 
 ## clean: remove build products and generated reports
 clean:

@@ -27,8 +27,12 @@ let package = Package(
         // Fixtures and golden files are read through #filePath, so they are excluded rather than bundled.
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "Scoring", "RubricModel", "YAML"],
-            exclude: ["Golden", "BriefingFixtures"]),
+            exclude: ["Golden", "BriefingFixtures", "HTMLFixtures"]),
         .testTarget(name: "CLITests", dependencies: ["AssessCLI"]),
+        // The hostile-input corpus: every case runs the built binary and checks message and exit status.
+        .testTarget(
+            name: "ReliabilityTests", dependencies: ["AssessCLI", "YAML", "RubricModel", "Diagnostics"],
+            exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

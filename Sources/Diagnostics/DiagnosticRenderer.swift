@@ -1,32 +1,71 @@
 import Foundation
 
 /// Supplies source lines for snippets. Files are read lazily, only when a diagnostic points into them.
+///
+/// Registered (in-memory) texts are kept for the cache's lifetime; files read from disk are kept only for the
+/// `capacity` most recently used ones, so printing warnings for 100,000 files does not hold all their lines
+/// (diagnostics are printed sorted by file, so a small window gets nearly every hit).
 public final class SourceLineCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var files: [String: [Substring]] = [:]
+    private var registered: [String: [Substring]] = [:]
+    /// Most recently used last.
+    private var recent: [(file: String, lines: [Substring])] = []
+    private let capacity: Int
 
-    public init() {}
+    public init(capacity: Int = 8) {
+        self.capacity = max(1, capacity)
+    }
 
     /// Registers in-memory text under a display name (tests, stdin).
     public func register(text: String, as name: String) {
-        lock.withLock { files[name] = Self.split(text) }
+        lock.withLock {
+            recent.removeAll { $0.file == name }
+            registered[name] = Self.split(text)
+        }
+    }
+
+    /// The lines of `file`: registered text, a recently read file, or the file read now (and remembered).
+    private func lines(of file: String) -> [Substring] {
+        if let lines = registered[file] { return lines }
+        if let index = recent.lastIndex(where: { $0.file == file }) {
+            let entry = recent.remove(at: index)
+            recent.append(entry)
+            return entry.lines
+        }
+        let lines = Self.read(file)
+        if recent.count >= capacity { recent.removeFirst() }
+        recent.append((file, lines))
+        return lines
     }
 
     /// The 1-based line of `file`, without its line break, or nil if unavailable.
     public func line(_ number: Int, of file: String) -> String? {
         lock.withLock {
-            if files[file] == nil {
-                guard let data = FileManager.default.contents(atPath: file), data.count <= 64 << 20,
-                    let text = String(data: data, encoding: .utf8)
-                else {
-                    files[file] = []
-                    return nil
-                }
-                files[file] = Self.split(text)
-            }
-            guard let lines = files[file], number >= 1, number <= lines.count else { return nil }
+            let lines = lines(of: file)
+            guard number >= 1, number <= lines.count else { return nil }
             return String(lines[number - 1])
         }
+    }
+
+    /// The lines of a file on disk, or none if it cannot be shown.
+    private static func read(_ file: String) -> [Substring] {
+        // Only regular files (reading a named pipe or a device for a snippet could block forever), and only
+        // files small enough to have been parsed: a "file is too large" error must not read 50 MB to show it.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: Self.resolved(file))
+        guard attributes?[.type] as? FileAttributeType == .typeRegular,
+            let size = (attributes?[.size] as? NSNumber)?.intValue, size <= Self.maxFileSize,
+            let data = FileManager.default.contents(atPath: file), data.count <= Self.maxFileSize,
+            let text = String(data: data, encoding: .utf8)
+        else { return [] }
+        return split(text)
+    }
+
+    /// Files larger than this (16 MiB, twice the parser's default limit) get no snippets.
+    static let maxFileSize = 16 << 20
+
+    /// `path` with symbolic links resolved (`attributesOfItem` describes the link itself otherwise).
+    private static func resolved(_ path: String) -> String {
+        (path as NSString).resolvingSymlinksInPath
     }
 
     private static func split(_ text: String) -> [Substring] {
@@ -78,13 +117,16 @@ public struct DiagnosticRenderer: Sendable {
     /// The source line and a caret under the column; tabs are kept so the caret lines up in a terminal.
     private func snippet(at location: SourceLocation) -> String {
         guard let line = sources.line(location.line, of: location.file) else { return "" }
-        let shown = line.count > 200 ? String(line.prefix(200)) + "…" : line
+        // Long lines are cut at 200 scalars; the caret then stops at the cut rather than padding a megabyte.
+        let truncated = line.unicodeScalars.count > 200
+        let shown = truncated ? String(String.UnicodeScalarView(line.unicodeScalars.prefix(200))) + "…" : line
         var pad = ""
         for (index, scalar) in shown.unicodeScalars.enumerated() where index < location.column - 1 {
             pad.append(scalar == "\t" ? "\t" : " ")
         }
         if location.column - 1 > shown.unicodeScalars.count {
-            pad += String(repeating: " ", count: location.column - 1 - shown.unicodeScalars.count)
+            let beyond = location.column - 1 - shown.unicodeScalars.count
+            pad += String(repeating: " ", count: truncated ? 0 : min(beyond, 200))
         }
         return "    \(shown)\n    \(pad)\(paint("^", .error))\n"
     }

@@ -26,7 +26,8 @@ public struct AnswerSampler: Sendable {
     public func values(for question: Question) -> [(AnswerValue, Double)] {
         if question.type == .date {
             return question.bands.map { band in
-                let months = Int(band.from.rounded(.up))
+                // Clamped: a band may start at any number (1e30 would trap in Int()); dates stop at year 1 anyway.
+                let months = Int(min(max(band.from.rounded(.up), -CalendarDate.monthRange), CalendarDate.monthRange))
                 return (.date(date.addingMonths(-months)), Double(band.points))
             }.sorted { $0.1 < $1.1 }
         }
@@ -80,9 +81,15 @@ public struct AnswerSampler: Sendable {
 }
 
 extension CalendarDate {
-    /// The same day `months` months later (earlier when negative), clamped to the month's length.
+    /// The number of months between 0001-01 and 9999-12: no two valid dates are further apart.
+    static let monthRange = 9999.0 * 12
+
+    /// The same day `months` months later (earlier when negative), clamped to the month's length and to the years
+    /// 1–9999 (a month before year 1 or after 9999 used to loop forever).
     public func addingMonths(_ months: Int) -> CalendarDate {
-        let total = year * 12 + (month - 1) + months
+        let first = 1 * 12, last = 9999 * 12 + 11
+        let (sum, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        let total = overflow ? (months < 0 ? first : last) : min(max(sum, first), last)
         let newYear = total / 12, newMonth = total % 12 + 1
         var newDay = day
         while CalendarDate(year: newYear, month: newMonth, day: newDay) == nil { newDay -= 1 }

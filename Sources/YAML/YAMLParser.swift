@@ -26,6 +26,14 @@ public enum YAMLParser {
         }
     }
 
+    /// Reads a file the way `parse(file:limits:)` does (read-only, never blocking on a named pipe, refused unread
+    /// when larger than `limits.maxBytes`), without parsing it.
+    ///
+    /// - Returns: The bytes, or `file-not-found`, `is-a-directory`, `unreadable-file` or `file-too-large`.
+    public static func read(file path: String, limits: ParseLimits = .default) -> Result<[UInt8], Diagnostic> {
+        FileReader.read(path, maxBytes: limits.maxBytes)
+    }
+
     /// Parses bytes that should be UTF-8 YAML text.
     ///
     /// - Parameter bytes: The file contents (a UTF-8 BOM and CRLF line endings are accepted).
@@ -84,9 +92,13 @@ public enum YAMLParser {
 /// Reads a whole file with POSIX calls, refusing a too-large file before reading it.
 enum FileReader {
     static func read(_ path: String, maxBytes: Int) -> Result<[UInt8], Diagnostic> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a named pipe (FIFO) that nobody writes to would otherwise block forever. Reads are
+        // made blocking again below, so pipes with a writer are still read to their end.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failure(openError(errno, path: path)) }
         defer { close(fd) }
+        let flags = fcntl(fd, F_GETFL)
+        if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(openError(errno, path: path)) }
         if info.st_mode & S_IFMT == S_IFDIR { return .failure(openError(EISDIR, path: path)) }

@@ -15,65 +15,126 @@ public enum RubricLoader {
     /// Loads and checks the rubric in `directory`. `rubric` is nil whenever an error was found, so a broken
     /// rubric can never produce levels.
     public static func load(directory: String, limits: ParseLimits = .default) -> Result {
-        var bag = DiagnosticBag()
-        let modelPath = (directory as NSString).appendingPathComponent("model.yaml")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            var bag = DiagnosticBag()
             bag.error(
                 "rubric-not-found", "rubric folder '\(directory)' does not exist", at: nil,
                 hint: "pass the folder that holds model.yaml, e.g. 'rubrics'")
             return Result(rubric: nil, diagnostics: bag.diagnostics)
         }
+        let source = Source(
+            folder: directory,
+            path: { (directory as NSString).appendingPathComponent($0) },
+            exists: { FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent($0)) },
+            contents: { name in
+                let path = (directory as NSString).appendingPathComponent(name)
+                switch YAMLParser.read(file: path, limits: limits) {
+                case .success(let bytes): return .bytes(bytes)
+                case .failure(let problem): return .problems([problem])
+                }
+            },
+            names: { (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] })
+        return load(source, limits: limits)
+    }
+
+    /// Loads and checks a rubric given as in-memory files (`model.yaml` plus `<dimension>.yaml`), exactly as
+    /// `load(directory:)` would load a folder holding them. Used by the fuzzer and by tests; nothing touches disk.
+    ///
+    /// - Parameter files: file names (no folder) and their texts; a later duplicate name replaces an earlier one.
+    /// - Parameter folder: the folder name shown in locations (`folder/model.yaml`).
+    /// - Parameter limits: Safety limits.
+    public static func load(
+        files: [(name: String, text: String)], folder: String = "rubric", limits: ParseLimits = .default
+    ) -> Result {
+        var table: [String: [UInt8]] = [:]
+        for file in files { table[file.name] = Array(file.text.utf8) }
+        let contents = table
+        let source = Source(
+            folder: folder,
+            path: { (folder as NSString).appendingPathComponent($0) },
+            exists: { contents[$0] != nil },
+            contents: { name in
+                guard let bytes = contents[name] else {
+                    return .problems([
+                        .error("file-not-found", "file '\((folder as NSString).appendingPathComponent(name))' does not exist")
+                    ])
+                }
+                return .bytes(bytes)
+            },
+            names: { Array(contents.keys) })
+        return load(source, limits: limits)
+    }
+
+    /// Where the rubric's files come from: a folder on disk or in-memory texts.
+    private struct Source {
+        var folder: String
+        var path: (String) -> String
+        var exists: (String) -> Bool
+        var contents: (String) -> Read
+
+        enum Read {
+            case bytes([UInt8])
+            case problems([Diagnostic])
+        }
+        var names: () -> [String]
+    }
+
+    private static func load(_ source: Source, limits: ParseLimits) -> Result {
+        var bag = DiagnosticBag()
+        let directory = source.folder
         var hasher = SHA256()
         var files: [String] = []
-        func parse(_ path: String) -> Node? {
-            guard let bytes = FileManager.default.contents(atPath: path) else {
-                let result = YAMLParser.parse(file: path, limits: limits)
-                bag.add(contentsOf: result.diagnostics)
+        func parse(_ name: String) -> Node? {
+            let path = source.path(name)
+            let bytes: [UInt8]
+            switch source.contents(name) {
+            case .bytes(let read): bytes = read
+            case .problems(let diagnostics):
+                bag.add(contentsOf: diagnostics)
                 return nil
             }
             files.append(path)
-            let name = (path as NSString).lastPathComponent
             hasher.update(Array(name.utf8))
             hasher.update([0])
             hasher.update(Array(String(bytes.count).utf8))
             hasher.update([0])
             hasher.update(bytes)
-            let result = YAMLParser.parse(bytes: [UInt8](bytes), name: path, limits: limits)
+            let result = YAMLParser.parse(bytes: bytes, name: path, limits: limits)
             bag.add(contentsOf: result.diagnostics)
             return result.diagnostics.hasErrors ? nil : result.root
         }
-        guard FileManager.default.fileExists(atPath: modelPath) else {
+        guard source.exists("model.yaml") else {
             bag.error(
                 "rubric-not-found", "'\(directory)' has no model.yaml", at: nil,
                 hint: "a rubric folder holds model.yaml and one file per dimension")
             return Result(rubric: nil, diagnostics: bag.diagnostics)
         }
-        guard let modelNode = parse(modelPath) else { return Result(rubric: nil, diagnostics: bag.diagnostics) }
+        guard let modelNode = parse("model.yaml") else { return Result(rubric: nil, diagnostics: bag.diagnostics) }
         var builder = RubricBuilder()
         guard let model = builder.readModel(modelNode, bag: &bag) else {
             return Result(rubric: nil, diagnostics: bag.sorted)
         }
         var dimensions: [RubricDimension] = []
         for (id, idNode) in model.dimensionIDs {
-            let path = (directory as NSString).appendingPathComponent("\(id).yaml")
-            guard FileManager.default.fileExists(atPath: path) else {
+            let path = source.path("\(id).yaml")
+            guard source.exists("\(id).yaml") else {
                 bag.error(
                     "missing-dimension-file", "dimension '\(id)' has no file '\(path)'", at: idNode.location,
                     hint: "create \(id).yaml next to model.yaml or remove '\(id)' from 'dimensions'")
                 continue
             }
-            guard let node = parse(path) else { continue }
+            guard let node = parse("\(id).yaml") else { continue }
             if let dimension = builder.readDimension(node, expectedID: id, bag: &bag) { dimensions.append(dimension) }
         }
         let listed = Set(model.dimensionIDs.map { "\($0.0).yaml" } + ["model.yaml"])
-        let others = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+        let others = source.names()
             .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !listed.contains($0) }.sorted()
         for other in others {
             bag.warning(
                 "unlisted-dimension-file",
                 "'\(other)' is not listed in model.yaml 'dimensions' and is ignored",
-                at: SourceLocation(file: (directory as NSString).appendingPathComponent(other), line: 1, column: 1))
+                at: SourceLocation(file: source.path(other), line: 1, column: 1))
         }
         guard !bag.hasErrors, dimensions.count == model.dimensionIDs.count else {
             return Result(rubric: nil, diagnostics: bag.sorted)
@@ -704,7 +765,7 @@ struct RubricBuilder {
                 continue
             }
             guard let text = pair.value.string().report(into: &bag) else { continue }
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if text.isBlank {
                 bag.error("missing-translation", "\(what) is empty in '\(language)'", at: pair.value.location)
                 continue
             }
@@ -727,4 +788,14 @@ extension Double {
 
 extension Character {
     fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension String {
+    /// True when the text is empty or only white space and line breaks (`.whitespacesAndNewlines`); decided
+    /// without Foundation when it starts with a visible ASCII character, as almost every text does.
+    var isBlank: Bool {
+        guard let first = utf8.first else { return true }
+        if first < 0x80, first != 0x20, !(0x09...0x0D).contains(first) { return false }
+        return trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
 }
