@@ -77,16 +77,27 @@ public struct ScoringEngine: Sendable {
         var respondents: [String: [RespondentAnswer]] = [:]
         var divergence: [String: Double] = [:]
         let dates = Dictionary(questionnaires.map { ($0.file, $0.date) }, uniquingKeysWith: { first, _ in first })
+        // The date each questionnaire's file stands for (the first questionnaire of that file), looked up once per
+        // questionnaire rather than by file name for every answer.
+        let fileDates: [CalendarDate?] = questionnaires.map { dates[$0.file] ?? nil }
+        answers.reserveCapacity(rubric.allQuestions.count)
+        respondents.reserveCapacity(rubric.allQuestions.count)
+        var given: [RespondentAnswer] = []
+        var givenDates: [CalendarDate?] = []
         for question in rubric.allQuestions {
-            let given: [RespondentAnswer] = questionnaires.compactMap { questionnaire in
-                guard let answer = questionnaire.answers[question.id] else { return nil }
-                return RespondentAnswer(
-                    role: questionnaire.respondent.role, name: questionnaire.respondent.name, file: questionnaire.file,
-                    value: answer.value, points: question.points(for: answer.value, questionnaireDate: questionnaire.date),
-                    note: answer.note, evidence: answer.evidence, location: answer.location)
+            given.removeAll(keepingCapacity: true)
+            givenDates.removeAll(keepingCapacity: true)
+            for (index, questionnaire) in questionnaires.enumerated() {
+                guard let answer = questionnaire.answers[question.id] else { continue }
+                given.append(
+                    RespondentAnswer(
+                        role: questionnaire.respondent.role, name: questionnaire.respondent.name, file: questionnaire.file,
+                        value: answer.value, points: question.points(for: answer.value, questionnaireDate: questionnaire.date),
+                        note: answer.note, evidence: answer.evidence, location: answer.location))
+                givenDates.append(fileDates[index])
             }
             respondents[question.id] = given
-            answers[question.id] = resolve(question, given, dates: dates)
+            answers[question.id] = resolve(question, given, dates: givenDates)
             let points = given.filter { $0.value.isUsable }.compactMap(\.points)
             if points.count >= 2, let high = points.max(), let low = points.min() {
                 divergence[question.id] = 25 * (high - low)
@@ -102,36 +113,38 @@ public struct ScoringEngine: Sendable {
         return Combined(answers: answers, respondents: respondents, divergence: divergence)
     }
 
+    /// `dates[i]`: the questionnaire date that stands for `given[i]`'s file.
     private func resolve(
-        _ question: Question, _ given: [RespondentAnswer], dates: [String: CalendarDate?]
+        _ question: Question, _ given: [RespondentAnswer], dates: [CalendarDate?]
     ) -> ResolvedAnswer {
-        let usable = given.filter { $0.value.isUsable }
+        let usable = given.indices.filter { given[$0].value.isUsable }
         guard let firstUsable = usable.first else {
             if given.contains(where: { $0.value == .dontKnow }) { return ResolvedAnswer(status: .dontKnow) }
             if given.contains(where: { $0.value == .notApplicable }) { return ResolvedAnswer(status: .notApplicable) }
             return .missing
         }
-        func numeric(_ answer: RespondentAnswer) -> Double? {
-            question.numericValue(for: answer.value, questionnaireDate: dates[answer.file] ?? nil)
+        func numeric(_ index: Int) -> Double? {
+            question.numericValue(for: given[index].value, questionnaireDate: dates[index])
         }
-        func lowest() -> RespondentAnswer {
-            usable.min { ($0.points ?? .infinity) < ($1.points ?? .infinity) } ?? firstUsable
+        func lowest() -> Int {
+            usable.min { (given[$0].points ?? .infinity) < (given[$1].points ?? .infinity) } ?? firstUsable
         }
-        let chosen: RespondentAnswer
+        let chosen: Int
         switch question.combine {
         case .mean:
-            let points = usable.compactMap(\.points)
+            let points = usable.compactMap { given[$0].points }
             let values = usable.compactMap(numeric)
             let meanPoints = points.isEmpty ? nil : points.reduce(0, +) / Double(points.count)
             let meanValue = values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
-            let value: AnswerValue = meanValue.map { .number($0) } ?? firstUsable.value
+            let value: AnswerValue = meanValue.map { .number($0) } ?? given[firstUsable].value
             return ResolvedAnswer(status: .answered, value: value, points: meanPoints, numericValue: meanValue)
         case .lowest:
             chosen = lowest()
         case .authority:
-            chosen = usable.first { $0.role == question.authority } ?? lowest()
+            chosen = usable.first { given[$0].role == question.authority } ?? lowest()
         }
-        return ResolvedAnswer(status: .answered, value: chosen.value, points: chosen.points, numericValue: numeric(chosen))
+        return ResolvedAnswer(
+            status: .answered, value: given[chosen].value, points: given[chosen].points, numericValue: numeric(chosen))
     }
 
     // MARK: - Dimensions

@@ -144,7 +144,7 @@ struct TreeBuilder {
     }
 
     /// Adds a finished node to the collection being built (or makes it the document root).
-    private mutating func attach(_ node: Node, size: Int, height: Int, anchor: String?) {
+    private mutating func attach(_ node: consuming Node, size: Int, height: Int, anchor: String?) {
         if let anchor { anchors[anchor] = (node, size, height) }
         guard !stack.isEmpty else {
             documentRoot = node
@@ -156,9 +156,11 @@ struct TreeBuilder {
         stack[top].height = max(stack[top].height, height + 1)
         if !stack[top].isMapping {
             stack[top].items.append(node)
-        } else if let key = stack[top].pendingKey {
-            stack[top].pairs.append(Pair(key: key, value: node))
-            stack[top].pendingKey = nil
+        } else if stack[top].pendingKey != nil {
+            // Moves the key out of the frame (no copy of it is left behind to release).
+            var key: Node?
+            swap(&key, &stack[top].pendingKey)
+            stack[top].pairs.append(Pair(key: key!, value: node))
         } else {
             if let text = node.scalar?.text {
                 if let first = firstKeyLocation(text, in: top) {
@@ -181,14 +183,16 @@ struct TreeBuilder {
 
     /// Where the scalar key `text` first appears in the mapping at `stack[top]`, or nil when it is new.
     private func firstKeyLocation(_ text: String, in top: Int) -> SourceLocation? {
-        let frame = stack[top]
-        if frame.pairs.count <= Self.linearKeySearchLimit || frame.keys.isEmpty {
-            for pair in frame.pairs {
-                if case .scalar(let scalar) = pair.key.value, scalar.text == text { return pair.key.location }
+        // Reads the frame in place: copying it would retain every collection it holds, once per key.
+        if stack[top].pairs.count <= Self.linearKeySearchLimit || stack[top].keys.isEmpty {
+            return stack.withUnsafeBufferPointer { frames in
+                for pair in frames[top].pairs {
+                    if case .scalar(let scalar) = pair.key.value, scalar.text == text { return pair.key.location }
+                }
+                return nil
             }
-            return nil
         }
-        return frame.keys[text]
+        return stack[top].keys[text]
     }
 
     /// Switches a mapping that has grown past `linearKeySearchLimit` to the dictionary: its keys so far, first wins.

@@ -18,21 +18,22 @@ public final class FileDescriptorSink: TextSink {
     public init(descriptor: Int32) { self.descriptor = descriptor }
 
     public func write(_ text: String) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
+        // Straight from the string's UTF-8 storage: a large report is not copied into an array first.
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
                 #if canImport(Glibc)
-                    Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 #else
-                    Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    let written = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 #endif
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
             }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += written
         }
     }
 }
@@ -112,7 +113,16 @@ public struct CommandContext {
     /// Prints diagnostics to stderr, sorted by location.
     public func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        stderr.write(renderer.render(diagnostics.sorted()))
+        // Rendered and written a batch at a time: the same text as one `render` of all of them, without holding
+        // the whole rendering (tens of megabytes for a large cohort) in memory.
+        let renderer = renderer
+        let sorted = diagnostics.sorted()
+        var start = 0
+        while start < sorted.count {
+            let end = min(start + 512, sorted.count)
+            stderr.write(renderer.render(Array(sorted[start..<end])))
+            start = end
+        }
     }
 
     /// Prints one diagnostic-style line `error: message` (plus `hint:`) to stderr for problems without a location.

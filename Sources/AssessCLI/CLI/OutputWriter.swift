@@ -34,7 +34,7 @@ public struct OutputWriter: Sendable {
     /// - Throws: `CLIError` when the folder is missing or not writable, `path` is a folder or one of the inputs.
     @discardableResult
     public func write(_ text: String, to path: String) throws -> String {
-        try write(Data(text.utf8), to: path)
+        try write(to: path) { sink in try sink.write(text) }
     }
 
     /// Writes `data` to `path` atomically.
@@ -220,21 +220,26 @@ public final class TemporaryFile {
 
     /// Appends bytes, retrying short writes.
     public func write(_ data: Data) throws {
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let count = posixWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw CLIError("write failed: \(OutputWriter.errnoText(errno))")
-                }
-                offset += count
-            }
-        }
+        try data.withUnsafeBytes { try write(bytes: $0) }
     }
 
-    /// Appends UTF-8 text.
-    public func write(_ text: String) throws { try write(Data(text.utf8)) }
+    /// Appends UTF-8 text (straight from the string's storage: a large report is not copied first).
+    public func write(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    private func write(bytes buffer: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < buffer.count {
+            let count = posixWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CLIError("write failed: \(OutputWriter.errnoText(errno))")
+            }
+            offset += count
+        }
+    }
 
     func close() {
         if descriptor >= 0 { posixClose(descriptor) }

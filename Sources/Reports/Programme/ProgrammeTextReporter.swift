@@ -14,7 +14,10 @@ public enum ProgrammeTextReporter {
         writer.tandems(view)
         writer.lines.append("")
         writer.lines.append(context.labels.generatedBy(context.toolVersion))
-        return writer.lines.joined(separator: "\n") + "\n"
+        var text = writer.lines.joined(separator: "\n")
+        writer.lines = []
+        text.append("\n")
+        return text
     }
 
     private struct Writer {

@@ -179,10 +179,11 @@ public enum QuestionnaireLoader {
             return nil
         }
         var answers: [String: Answer] = [:]
-        let dimensionIDs = rubric.dimensions.map(\.id)
+        answers.reserveCapacity(rubric.allQuestions.count)
         for group in groups {
             guard let dimensionID = group.key.string().report(into: &bag) else { continue }
             guard let dimension = rubric.dimension(dimensionID) else {
+                let dimensionIDs = rubric.dimensions.map(\.id)
                 let suggestion = Suggestion.closest(to: dimensionID, in: dimensionIDs)
                 var hint = suggestion.map { "did you mean '\($0)'?" } ?? "dimensions: \(dimensionIDs.joined(separator: ", "))"
                 if let suggestion, let suggested = rubric.dimension(suggestion) {
@@ -202,10 +203,10 @@ public enum QuestionnaireLoader {
                     at: group.value.location)
                 continue
             }
-            let questionIDs = dimension.questions.map(\.id)
             for pair in pairs {
                 guard let questionID = pair.key.string().report(into: &bag) else { continue }
                 guard let question = rubric.question(questionID) else {
+                    let questionIDs = dimension.questions.map(\.id)
                     let trimmed = questionID.trimmingCharacters(in: .whitespaces)
                     let hint: String?
                     if trimmed != questionID, questionIDs.contains(trimmed) {
@@ -378,7 +379,8 @@ public enum QuestionnaireLoader {
     }
 
     private static func matchOption(_ text: String, node: Node, question: Question, bag: inout DiagnosticBag) -> String? {
-        if question.option(text) != nil { return text }
+        // The rubric's own id (equal text): answers then share its storage instead of each holding a copy.
+        if let option = question.option(text) { return option.id }
         let ids = question.options.map(\.id)
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         var hint: String
@@ -405,7 +407,6 @@ public enum QuestionnaireLoader {
     ) {
         let context = SingleRespondentContext(answers: answers, rubric: rubric, date: date)
         for dimension in rubric.dimensions {
-            let groupNode = answersNode?.mapping?.first(where: { $0.key.scalar?.text == dimension.id })
             for question in dimension.questions {
                 let applies = question.appliesWhen?.evaluate(in: context) ?? true
                 if let answer = answers[question.id], !applies {
@@ -414,6 +415,7 @@ public enum QuestionnaireLoader {
                         "answer-not-applicable", "'\(question.id)' does not apply given the answer to '\(trigger)', so it must not be answered",
                         at: answer.location, hint: "remove this answer, or check your answer to '\(trigger)'")
                 } else if applies, question.required, answers[question.id] == nil, !attempted.contains(question.id) {
+                    let groupNode = answersNode?.mapping?.first(where: { $0.key.scalar?.text == dimension.id })
                     let emptyKey = groupNode?.value.mapping?.first { $0.key.scalar?.text == question.id }?.key
                     bag.error(
                         "missing-answer", "required question '\(question.id)' is not answered",

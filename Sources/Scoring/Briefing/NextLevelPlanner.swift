@@ -50,16 +50,10 @@ public struct NextLevelPlanner: Sendable {
             let better = Self.values(for: question).filter { $0.1 > current + 1e-9 }
             return better.isEmpty ? nil : (question, better)
         }
-        let context = { (changed: [String: (AnswerValue, Double)]) -> CombinedContext in
-            var modified = answers
-            for (id, change) in changed {
-                modified[id] = ResolvedAnswer(
-                    status: .answered, value: change.0, points: change.1,
-                    numericValue: { if case .number(let n) = change.0 { return n } else { return nil } }())
-            }
-            return CombinedContext(answers: modified)
-        }
         guard !candidates.isEmpty else { return nil }
+        let candidateByID = Dictionary(
+            candidates.enumerated().map { ($1.question.id, $0) }, uniquingKeysWith: { _, last in last })
+        let candidateOptions = candidates.map(\.options)
         // The search below works on positions rather than dictionaries: `selected[c]` is the option index chosen
         // for candidate c (-1: unchanged), and each dimension question knows its candidate, if any.
         let candidateOf: [Int] = dimension.questions.map { question in
@@ -89,7 +83,7 @@ public struct NextLevelPlanner: Sendable {
                 let points: Double
                 let candidate = candidateOf[position]
                 if candidate >= 0, selected[candidate] >= 0 {
-                    points = candidates[candidate].options[selected[candidate]].1
+                    points = candidateOptions[candidate][selected[candidate]].1
                 } else {
                     guard current[position].status == .answered, let given = current[position].points else { continue }
                     points = given
@@ -99,19 +93,20 @@ public struct NextLevelPlanner: Sendable {
             }
             let score = possible > 0 ? Rounding.oneDecimal(100 * weighted / possible) : 0
             guard score >= threshold else { return nil }
-            return engine.placedLevel(score: score, dimension: dimension, context: context(changes(selected))) >= target
-                ? score : nil
+            let context = ChangedAnswers(
+                answers: answers, candidateByID: candidateByID, options: candidateOptions, selected: selected)
+            return engine.placedLevel(score: score, dimension: dimension, context: context) >= target ? score : nil
         }
         for size in 1...min(maxChanges, candidates.count) {
             var best: (selected: [Int], cost: Double, order: [Int])?
             for subset in Self.combinations(candidates.count, size) {
-                for index in subset { selected[index] = candidates[index].options.count - 1 }
+                for index in subset { selected[index] = candidateOptions[index].count - 1 }
                 defer { for index in subset { selected[index] = -1 } }
                 guard reachesSelected(selected) != nil else { continue }
                 // Lower each change, in rubric order, to the smallest raise that still works.
                 for index in subset {
                     let maximal = selected[index]
-                    for option in candidates[index].options.indices {
+                    for option in candidateOptions[index].indices {
                         selected[index] = option
                         if reachesSelected(selected) != nil { break }
                         selected[index] = maximal
@@ -140,6 +135,27 @@ public struct NextLevelPlanner: Sendable {
             }
         }
         return nil
+    }
+
+    /// The combined answers with the selected raises applied (what `CombinedContext` over a modified copy of
+    /// `answers` would give, without copying the dictionary for every subset tried). No levels or scores.
+    struct ChangedAnswers: ConditionContext {
+        let answers: [String: ResolvedAnswer]
+        let candidateByID: [String: Int]
+        let options: [[(AnswerValue, Double)]]
+        let selected: [Int]
+
+        func answer(_ questionID: String) -> ResolvedAnswer {
+            if let candidate = candidateByID[questionID], selected[candidate] >= 0 {
+                let change = options[candidate][selected[candidate]]
+                return ResolvedAnswer(
+                    status: .answered, value: change.0, points: change.1,
+                    numericValue: { if case .number(let n) = change.0 { return n } else { return nil } }())
+            }
+            return answers[questionID] ?? .missing
+        }
+        func level(_ dimensionID: String) -> Int? { nil }
+        func score(_ dimensionID: String) -> Double? { nil }
     }
 
     /// Every answer value worth considering for a question, with its points, ascending by points.

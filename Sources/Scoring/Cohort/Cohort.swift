@@ -90,6 +90,9 @@ public enum Cohort {
 
         /// Adds the next file; false when it is left out as a duplicate respondent.
         public mutating func add(_ member: Member) -> Bool {
+            var member = member
+            // The same library as the first file's shares its strings rather than keeping a copy per file.
+            if let first = names[member.library.id], first.library == member.library { member.library = first.library }
             let key = Key(libraryID: member.library.id, round: member.round)
             if let clash = members[key]?.first(where: { $0.respondent == member.respondent }) {
                 let who = member.respondent.name.map { "\(member.respondent.role) '\($0)'" } ?? member.respondent.role

@@ -58,7 +58,11 @@ public struct ProgrammeRound: Sendable {
                     WeakCombinedAnswer(question: index, value: value, numericValue: result.answer.numericValue, points: points))
             }
         }
-        weakAnswers = weak.sorted { $0.question < $1.question }
+        // Kept for the programme's lifetime, so stored without the spare capacity appending leaves.
+        var exact: [WeakCombinedAnswer] = []
+        exact.reserveCapacity(weak.count)
+        exact.append(contentsOf: weak.sorted { $0.question < $1.question })
+        weakAnswers = exact
         let firing = Set(assessment.triggered.map(\.recommendationID))
         triggered = rubric.allRecommendations.indices.filter { firing.contains(rubric.allRecommendations[$0].id) }
     }
@@ -75,11 +79,23 @@ public struct ProgrammeRound: Sendable {
 }
 
 /// A weak combined answer of one scored question.
+///
+/// One is kept per weak answer of every library's shown round, so the fields are ordered to pack tightly
+/// (48 bytes rather than 56).
 struct WeakCombinedAnswer: Sendable {
-    /// Position in `rubric.allQuestions`.
-    var question: Int
     var value: AnswerValue
-    var numericValue: Double?
+    private var position: Int32
     /// Points 0–4.
     var points: Double
+    var numericValue: Double?
+
+    /// Position in `rubric.allQuestions`.
+    var question: Int { Int(position) }
+
+    init(question: Int, value: AnswerValue, numericValue: Double?, points: Double) {
+        self.value = value
+        self.position = Int32(question)
+        self.points = points
+        self.numericValue = numericValue
+    }
 }

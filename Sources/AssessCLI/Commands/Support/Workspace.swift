@@ -148,7 +148,7 @@ public enum Workspace {
     /// Only the round the view shows (`round`: each library's latest, or round N) keeps its findings details.
     public static func scoreProgramme(
         paths: [String], rubric: Rubric, weakPoints: Double, round selection: RoundSelection = .latest,
-        limits: ParseLimits = .default, window: Int = 2048
+        limits: ParseLimits = .default, window: Int = 512
     ) -> ScoredProgramme {
         let expansion = InputFiles.expand(paths: paths)
         let files = expansion.paths
@@ -226,13 +226,18 @@ public enum Workspace {
         }
 
         // Failed files in input order, then paths that could not be expanded (as `loadQuestionnaires` lists them).
-        let position = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
-        failed.sort { (position[$0.0] ?? 0) < (position[$1.0] ?? 0) }
+        if failed.count > 1 {
+            let position = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            failed.sort { (position[$0.0] ?? 0) < (position[$1.0] ?? 0) }
+        }
         for (file, diagnostic) in expansion.diagnostics.filter({ $0.severity == .error }).map({ ($0.location?.file ?? "", $0) })
         where !file.isEmpty {
             failed.append((file, diagnostic))
         }
-        let rounds = scored.sorted { ($0.key.libraryID, $0.key.round) < ($1.key.libraryID, $1.key.round) }.map(\.value)
+        let keys = scored.keys.sorted { ($0.libraryID, $0.round) < ($1.libraryID, $1.round) }
+        var rounds: [ProgrammeRound] = []
+        rounds.reserveCapacity(keys.count)
+        for key in keys { rounds.append(scored.removeValue(forKey: key)!) }
         return ScoredProgramme(
             rounds: rounds, diagnostics: diagnostics, failed: failed, files: files,
             groupingDiagnostics: grouper.diagnostics, excludedFiles: grouper.excludedFiles)
