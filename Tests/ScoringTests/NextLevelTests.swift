@@ -1,5 +1,5 @@
 import RubricModel
-import Scoring
+@testable import Scoring
 import Testing
 
 @Suite struct NextLevelTests {
@@ -115,5 +115,26 @@ extension NextLevelTests {
         }
         extend([], 0)
         return result
+    }
+}
+
+extension NextLevelTests {
+    @Test func subsetCountsAreExactAndSaturate() {
+        #expect(NextLevelPlanner.binomial(15, 5) == 3003)
+        #expect(NextLevelPlanner.binomial(100, 3) == 161_700)
+        #expect(NextLevelPlanner.binomial(5, 7) == 0)
+        #expect(NextLevelPlanner.binomial(10_000, 60) == Int.max)
+    }
+
+    /// With a tiny search budget the planner gives up on large sizes instead of trying every subset.
+    @Test func searchStopsAtTheBudget() throws {
+        var generator = SeededGenerator(seed: 5)
+        let questionnaire = AnswerSampler(rubric: Self.rubric).random(using: &generator, bias: 0.2)
+        let assessment = Self.engine.assess([questionnaire])
+        var planner = NextLevelPlanner(engine: Self.engine)
+        planner.maxSubsetsPerSize = 0  // not even single changes: nothing is searched
+        #expect(planner.paths(for: [questionnaire], assessment: assessment).isEmpty)
+        planner.maxSubsetsPerSize = 20_000
+        #expect(!planner.paths(for: [questionnaire], assessment: assessment).isEmpty)
     }
 }

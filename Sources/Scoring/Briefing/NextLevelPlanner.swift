@@ -26,6 +26,9 @@ public struct NextLevelPlanner: Sendable {
     public let engine: ScoringEngine
     /// The largest number of changes searched.
     public var maxChanges = 5
+    /// The most subsets tried for one size; beyond it the search stops, so a rubric with very many questions
+    /// in a dimension cannot make the briefing hang (it then shows no path for that dimension).
+    public var maxSubsetsPerSize = 20_000
 
     public init(engine: ScoringEngine) { self.engine = engine }
 
@@ -98,6 +101,7 @@ public struct NextLevelPlanner: Sendable {
             return engine.placedLevel(score: score, dimension: dimension, context: context) >= target ? score : nil
         }
         for size in 1...min(maxChanges, candidates.count) {
+            guard Self.binomial(candidates.count, size) <= maxSubsetsPerSize else { break }
             var best: (selected: [Int], cost: Double, order: [Int])?
             for subset in Self.combinations(candidates.count, size) {
                 for index in subset { selected[index] = candidateOptions[index].count - 1 }
@@ -211,6 +215,18 @@ public struct NextLevelPlanner: Sendable {
     }
 
     /// All k-element subsets of 0..<n in lexicographic order.
+    /// n choose k, saturating instead of overflowing.
+    static func binomial(_ n: Int, _ k: Int) -> Int {
+        guard k >= 0, k <= n else { return 0 }
+        var result = 1
+        for i in 0..<min(k, n - k) {
+            let (product, overflow) = result.multipliedReportingOverflow(by: n - i)
+            if overflow { return Int.max }
+            result = product / (i + 1)
+        }
+        return result
+    }
+
     static func combinations(_ n: Int, _ k: Int) -> [[Int]] {
         guard k > 0, k <= n else { return k == 0 ? [[]] : [] }
         var result: [[Int]] = []
