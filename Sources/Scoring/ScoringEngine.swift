@@ -169,7 +169,8 @@ public struct ScoringEngine: Sendable {
                 possible += weight * 4
                 answeredWeight += weight
             }
-            let divergence = question.isScored ? combined.divergence[question.id] : nil
+            // Skipped and not-applicable questions are no discussion topic either.
+            let divergence = applicable ? combined.divergence[question.id] : nil
             if let divergence {
                 divergenceSum += weight * divergence
                 divergenceWeight += weight

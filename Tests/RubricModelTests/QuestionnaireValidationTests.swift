@@ -74,6 +74,10 @@ import Testing
             name: "number below the minimum", yaml: header() + "answers:\n  alpha:\n    q1: some\n    q3: ↓-2\n", code: "out-of-range",
             message: "'q3' must be at least 0, found -2"),
         Case(
+            name: "implausibly large number", yaml: header() + "answers:\n  alpha:\n    q1: some\n    q3: ↓1e19\n",
+            code: "out-of-range", message: "'q3' must be at most 1000000000, found 1e+19",
+            hint: "write the number without exponent, e.g. 12"),
+        Case(
             name: "missing required answer", yaml: header() + "answers:\n  ↓alpha:\n    q2: 3\n", code: "missing-answer",
             message: "required question 'q1' is not answered", hint: "answer it"),
         Case(

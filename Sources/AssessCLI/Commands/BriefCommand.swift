@@ -86,7 +86,15 @@ public enum BriefCommand: Command {
             }
             let earlier: LibraryRound?
             if let previousGrouping {
-                earlier = previousGrouping.rounds(of: libraryID).last { $0.round < round.round } ?? previousGrouping.rounds(of: libraryID).last
+                // Only an earlier round can be "previous"; --previous files of the same or a later round are ignored.
+                earlier = previousGrouping.rounds(of: libraryID).last { $0.round < round.round }
+                if earlier == nil, !previousGrouping.rounds(of: libraryID).isEmpty {
+                    context.report([
+                        .warning(
+                            "previous-not-earlier",
+                            "the --previous files of library '\(libraryID)' are not from a round before round \(round.round), so there is no comparison")
+                    ])
+                }
             } else {
                 earlier = rounds.last { $0.round < round.round }
             }

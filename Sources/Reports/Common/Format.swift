@@ -1,3 +1,4 @@
+import Foundation
 import YAML
 
 /// Number and date formatting per language, written by hand so output never depends on the machine's locale.
@@ -9,6 +10,8 @@ public enum Format {
         let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
         let negative = rounded < 0
         let magnitude = abs(rounded)
+        // Beyond whole-number precision (and for inf/nan) print as Swift does rather than trap in Int(_:).
+        guard magnitude < 1e15 else { return value.isFinite ? String(format: "%.0f", value) : String(value) }
         let whole = Int(magnitude)
         var fraction = Int(((magnitude - Double(whole)) * scale).rounded())
         var wholePart = String(whole)

@@ -5,7 +5,7 @@ public struct ResolvedAnswer: Sendable, Equatable {
     }
 
     public var status: Status
-    /// The answer that counts (for `combine: mean`, the first respondent's; the mean is in `numericValue`).
+    /// The answer that counts (for `combine: mean`, the mean as `.number`, also in `numericValue`).
     public var value: AnswerValue?
     public var points: Double?
     public var numericValue: Double?

@@ -327,7 +327,7 @@ public enum QuestionnaireLoader {
                 }
                 return .number(Double(value))
             }
-            for labels in rubric.agreementLabels.values {
+            for labels in rubric.languages.compactMap({ rubric.agreementLabels[$0] }) {
                 if let index = labels.firstIndex(where: { Suggestion.fold($0) == Suggestion.fold(text) }) {
                     return .number(Double(index))
                 }
@@ -350,6 +350,13 @@ public enum QuestionnaireLoader {
             }
             if question.type == .count, value != value.rounded() {
                 return typeMismatch("a whole number")
+            }
+            // Without a rubric maximum, a billion is still far above any real count, hours or share.
+            if question.maximum == nil, value > 1e9 {
+                bag.error(
+                    "out-of-range", "\(subject) must be at most 1000000000, found \(value.formattedForMessage)",
+                    at: node.location, hint: "write the number without exponent, e.g. 12")
+                return nil
             }
             if value < question.minimum || question.maximum.map({ value > $0 }) ?? false {
                 let range = question.maximum.map { "from \(question.minimum.formattedForMessage) to \($0.formattedForMessage)" }

@@ -123,7 +123,7 @@ public struct AgendaPlanner: Sendable {
         let lunchAfter = 3 * 60  // a day starting at 9:00 breaks for lunch from 12:00
         for session in groupOrder {
             for var item in groups[session]! {
-                if lunch == nil, minute >= lunchAfter || (minute > 0 && minute + Int(item.hours * 60) > lunchAfter + 60) {
+                if lunch == nil, minute >= lunchAfter || (minute > 0 && minute + Int((item.hours * 60).rounded()) > lunchAfter + 60) {
                     lunch = minute
                     minute += Agenda.lunchMinutes
                 }

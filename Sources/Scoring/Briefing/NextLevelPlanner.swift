@@ -79,7 +79,8 @@ public struct NextLevelPlanner: Sendable {
             }
             return changed
         }
-        /// `reaches(changes(selected))`, with the score summed in the same order as `Self.score`.
+        /// The score the selected raises give, when it reaches the target level (gates included); summed in
+        /// the same order as the engine sums a dimension, so the numbers agree to the last bit.
         func reachesSelected(_ selected: [Int]) -> Double? {
             var weighted = 0.0, possible = 0.0
             for (position, weight) in scored {
@@ -193,28 +194,6 @@ public struct NextLevelPlanner: Sendable {
         return values.sorted { $0.1 < $1.1 }.filter { seen.insert($0.1).inserted }
     }
 
-    static func score(_ dimension: RubricDimension, _ context: CombinedContext) -> Double {
-        score(dimension) { id in
-            let answer = context.answer(id)
-            return (answer.status, answer.points)
-        }
-    }
-
-    /// The dimension score for the answers `answer(questionID)` gives (status and points).
-    static func score(
-        _ dimension: RubricDimension, _ answer: (String) -> (status: ResolvedAnswer.Status, points: Double?)
-    ) -> Double {
-        var weighted = 0.0, possible = 0.0
-        for question in dimension.questions where question.isScored {
-            let answer = answer(question.id)
-            guard answer.status == .answered, let points = answer.points else { continue }
-            weighted += Double(question.weight) * points
-            possible += Double(question.weight) * 4
-        }
-        return possible > 0 ? Rounding.oneDecimal(100 * weighted / possible) : 0
-    }
-
-    /// All k-element subsets of 0..<n in lexicographic order.
     /// n choose k, saturating instead of overflowing.
     static func binomial(_ n: Int, _ k: Int) -> Int {
         guard k >= 0, k <= n else { return 0 }
@@ -227,6 +206,7 @@ public struct NextLevelPlanner: Sendable {
         return result
     }
 
+    /// All k-element subsets of 0..<n in lexicographic order.
     static func combinations(_ n: Int, _ k: Int) -> [[Int]] {
         guard k > 0, k <= n else { return k == 0 ? [[]] : [] }
         var result: [[Int]] = []

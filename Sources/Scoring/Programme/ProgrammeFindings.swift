@@ -2,7 +2,7 @@ import RubricModel
 
 /// A weak answer shared by one or more libraries ("nobody", given by 7 libraries).
 public struct WeakAnswer: Sendable {
-    /// The combined answer (for `combine: mean`, the first respondent's; the mean is in `numericValue`).
+    /// The combined answer (for `combine: mean`, the mean as `.number`, also in `numericValue`).
     public var value: AnswerValue
     public var numericValue: Double?
     /// Points 0–4 of the combined answer.

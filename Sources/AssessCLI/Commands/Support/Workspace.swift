@@ -13,7 +13,8 @@ public enum Workspace {
         help: "The rubric folder (model.yaml plus one file per dimension). Default: $ASSESS_RUBRIC, else ./rubrics, else the rubrics shipped with assess.")
     /// `--lang de|en`.
     public static let languageOption = OptionSpec.option(
-        "lang", value: "language", help: "Language of the report.", default: "de", allowedValues: ["de", "en"])
+        "lang", value: "language",
+        help: "Language of the report: one of the rubric's languages (de, en for the shipped rubric). Default: the rubric's default language.")
     public static let outputOption = OptionSpec.option(
         "output", short: "o", value: "file", help: "Write the report to this file (atomically) instead of standard output.")
 
