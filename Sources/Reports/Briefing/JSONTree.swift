@@ -60,7 +60,8 @@ indirect enum JSONTree: Sendable {
         }
     }
 
-    private static func quoted(_ text: String) -> String {
+    /// A JSON string literal. YAML's double-quoted style accepts the same escapes, so `YAMLText` uses it too.
+    static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

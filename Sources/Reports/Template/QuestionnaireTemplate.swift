@@ -143,27 +143,8 @@ public enum YAMLText {
         return quoted(text)
     }
 
-    /// Always double-quoted.
-    public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// Always double-quoted (JSON's escapes are valid in YAML's double-quoted style).
+    public static func quoted(_ text: String) -> String { JSONTree.quoted(text) }
 }
 
 extension YAMLText {
