@@ -17,8 +17,9 @@ public struct ScoringEngine: Sendable {
         let combined = combine(sorted)
         var context = CombinedContext(answers: combined.answers)
         var dimensions: [DimensionResult] = []
+        let targets = targets(sorted)
         for dimension in rubric.dimensions {
-            let result = scoreDimension(dimension, combined: combined, context: context, targets: targets(sorted))
+            let result = scoreDimension(dimension, combined: combined, context: context, targets: targets)
             dimensions.append(result)
         }
         for result in dimensions {
@@ -76,10 +77,6 @@ public struct ScoringEngine: Sendable {
         var answers: [String: ResolvedAnswer] = [:]
         var respondents: [String: [RespondentAnswer]] = [:]
         var divergence: [String: Double] = [:]
-        let dates = Dictionary(questionnaires.map { ($0.file, $0.date) }, uniquingKeysWith: { first, _ in first })
-        // The date each questionnaire's file stands for (the first questionnaire of that file), looked up once per
-        // questionnaire rather than by file name for every answer.
-        let fileDates: [CalendarDate?] = questionnaires.map { dates[$0.file] ?? nil }
         answers.reserveCapacity(rubric.allQuestions.count)
         respondents.reserveCapacity(rubric.allQuestions.count)
         var given: [RespondentAnswer] = []
@@ -87,14 +84,15 @@ public struct ScoringEngine: Sendable {
         for question in rubric.allQuestions {
             given.removeAll(keepingCapacity: true)
             givenDates.removeAll(keepingCapacity: true)
-            for (index, questionnaire) in questionnaires.enumerated() {
+            for questionnaire in questionnaires {
                 guard let answer = questionnaire.answers[question.id] else { continue }
                 given.append(
                     RespondentAnswer(
                         role: questionnaire.respondent.role, name: questionnaire.respondent.name, file: questionnaire.file,
                         value: answer.value, points: question.points(for: answer.value, questionnaireDate: questionnaire.date),
                         note: answer.note, evidence: answer.evidence, location: answer.location))
-                givenDates.append(fileDates[index])
+                // Each answer's own questionnaire date, the same one its points were computed with.
+                givenDates.append(questionnaire.date)
             }
             respondents[question.id] = given
             answers[question.id] = resolve(question, given, dates: givenDates)
