@@ -18,9 +18,12 @@ public struct ScoringEngine: Sendable {
         var context = CombinedContext(answers: combined.answers)
         var dimensions: [DimensionResult] = []
         let targets = targets(sorted)
+        var firstPosition = 0  // of the dimension's questions in `rubric.allQuestions`
         for dimension in rubric.dimensions {
-            let result = scoreDimension(dimension, combined: combined, context: context, targets: targets)
+            let result = scoreDimension(
+                dimension, firstPosition: firstPosition, combined: combined, context: context, targets: targets)
             dimensions.append(result)
+            firstPosition += dimension.questions.count
         }
         for result in dimensions {
             context.levels[result.dimensionID] = result.level
@@ -30,7 +33,7 @@ public struct ScoringEngine: Sendable {
         let consistency = consistencyFindings(context: context, combined: combined)
         let triggered = rubric.allRecommendations.compactMap { recommendation -> TriggeredRecommendation? in
             guard recommendation.when.evaluate(in: context) else { return nil }
-            let because = uniqueQuestionIDs(recommendation.when).map { ($0, context.answer($0)) }
+            let because = recommendation.whenQuestionIDs.map { ($0, context.answer($0)) }
             return TriggeredRecommendation(
                 recommendationID: recommendation.id, dimensionID: recommendation.dimensionID, because: because,
                 prerequisitesMet: recommendation.requiredCondition?.evaluate(in: context) ?? true)
@@ -67,25 +70,33 @@ public struct ScoringEngine: Sendable {
     }
 
     struct Combined {
+        /// The combined answer by question id: what conditions read.
         var answers: [String: ResolvedAnswer]
-        var respondents: [String: [RespondentAnswer]]
-        var divergence: [String: Double]
+        /// By position in `rubric.allQuestions`: the combined answer (skipped ones marked), every respondent's own
+        /// answer, and the divergence when two or more respondents gave points.
+        var resolved: [ResolvedAnswer]
+        var respondents: [[RespondentAnswer]]
+        var divergence: [Double?]
     }
 
     /// Combines the respondents' answers per question (§3.7) and applies the skip logic to the result.
     func combine(_ questionnaires: [Questionnaire]) -> Combined {
+        let questions = rubric.allQuestions
         var answers: [String: ResolvedAnswer] = [:]
-        var respondents: [String: [RespondentAnswer]] = [:]
-        var divergence: [String: Double] = [:]
-        answers.reserveCapacity(rubric.allQuestions.count)
-        respondents.reserveCapacity(rubric.allQuestions.count)
-        var given: [RespondentAnswer] = []
+        answers.reserveCapacity(questions.count)
+        var resolved: [ResolvedAnswer] = []
+        resolved.reserveCapacity(questions.count)
+        var respondents: [[RespondentAnswer]] = []
+        respondents.reserveCapacity(questions.count)
+        var divergence: [Double?] = []
+        divergence.reserveCapacity(questions.count)
         var givenDates: [CalendarDate?] = []
-        for question in rubric.allQuestions {
-            given.removeAll(keepingCapacity: true)
+        for question in questions {
+            var given: [RespondentAnswer] = []
             givenDates.removeAll(keepingCapacity: true)
             for questionnaire in questionnaires {
                 guard let answer = questionnaire.answers[question.id] else { continue }
+                if given.isEmpty { given.reserveCapacity(questionnaires.count) }
                 given.append(
                     RespondentAnswer(
                         role: questionnaire.respondent.role, name: questionnaire.respondent.name, file: questionnaire.file,
@@ -94,29 +105,40 @@ public struct ScoringEngine: Sendable {
                 // Each answer's own questionnaire date, the same one its points were computed with.
                 givenDates.append(questionnaire.date)
             }
-            respondents[question.id] = given
-            answers[question.id] = resolve(question, given, dates: givenDates)
-            let points = given.filter { $0.value.isUsable }.compactMap(\.points)
-            if points.count >= 2, let high = points.max(), let low = points.min() {
-                divergence[question.id] = 25 * (high - low)
-            }
+            let answer = resolve(question, given, dates: givenDates)
+            answers[question.id] = answer
+            resolved.append(answer)
+            divergence.append(Self.divergence(given))
+            respondents.append(given)
         }
         // Skip logic on the combined answers; skipped questions neither score nor count for coverage.
         let context = CombinedContext(answers: answers)
-        for question in rubric.allQuestions {
+        for (position, question) in questions.enumerated() {
             if let condition = question.appliesWhen, !condition.evaluate(in: context) {
                 answers[question.id] = ResolvedAnswer(status: .skipped)
+                resolved[position] = ResolvedAnswer(status: .skipped)
             }
         }
-        return Combined(answers: answers, respondents: respondents, divergence: divergence)
+        return Combined(answers: answers, resolved: resolved, respondents: respondents, divergence: divergence)
+    }
+
+    /// 25 × (highest − lowest points) of the usable answers, when at least two gave points.
+    private static func divergence(_ given: [RespondentAnswer]) -> Double? {
+        var count = 0, high = -Double.infinity, low = Double.infinity
+        for answer in given where answer.value.isUsable {
+            guard let points = answer.points else { continue }
+            count += 1
+            high = max(high, points)
+            low = min(low, points)
+        }
+        return count >= 2 ? 25 * (high - low) : nil
     }
 
     /// `dates[i]`: the questionnaire date that stands for `given[i]`'s file.
     private func resolve(
         _ question: Question, _ given: [RespondentAnswer], dates: [CalendarDate?]
     ) -> ResolvedAnswer {
-        let usable = given.indices.filter { given[$0].value.isUsable }
-        guard let firstUsable = usable.first else {
+        guard let firstUsable = given.firstIndex(where: { $0.value.isUsable }) else {
             if given.contains(where: { $0.value == .dontKnow }) { return ResolvedAnswer(status: .dontKnow) }
             if given.contains(where: { $0.value == .notApplicable }) { return ResolvedAnswer(status: .notApplicable) }
             return .missing
@@ -124,22 +146,38 @@ public struct ScoringEngine: Sendable {
         func numeric(_ index: Int) -> Double? {
             question.numericValue(for: given[index].value, questionnaireDate: dates[index])
         }
+        /// The first usable answer with the fewest points (answers without points count as the most).
         func lowest() -> Int {
-            usable.min { (given[$0].points ?? .infinity) < (given[$1].points ?? .infinity) } ?? firstUsable
+            var chosen = firstUsable
+            for index in given.indices.dropFirst(firstUsable + 1) where given[index].value.isUsable {
+                if (given[index].points ?? .infinity) < (given[chosen].points ?? .infinity) { chosen = index }
+            }
+            return chosen
         }
         let chosen: Int
         switch question.combine {
         case .mean:
-            let points = usable.compactMap { given[$0].points }
-            let values = usable.compactMap(numeric)
-            let meanPoints = points.isEmpty ? nil : points.reduce(0, +) / Double(points.count)
-            let meanValue = values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+            var pointsSum = 0.0, pointsCount = 0, valueSum = 0.0, valueCount = 0
+            for index in given.indices where given[index].value.isUsable {
+                if let points = given[index].points {
+                    pointsSum += points
+                    pointsCount += 1
+                }
+                if let value = numeric(index) {
+                    valueSum += value
+                    valueCount += 1
+                }
+            }
+            let meanPoints = pointsCount == 0 ? nil : pointsSum / Double(pointsCount)
+            let meanValue = valueCount == 0 ? nil : valueSum / Double(valueCount)
             let value: AnswerValue = meanValue.map { .number($0) } ?? given[firstUsable].value
             return ResolvedAnswer(status: .answered, value: value, points: meanPoints, numericValue: meanValue)
         case .lowest:
             chosen = lowest()
         case .authority:
-            chosen = usable.first { given[$0].role == question.authority } ?? lowest()
+            chosen =
+                given.indices.dropFirst(firstUsable).first { given[$0].value.isUsable && given[$0].role == question.authority }
+                ?? lowest()
         }
         return ResolvedAnswer(
             status: .answered, value: given[chosen].value, points: given[chosen].points, numericValue: numeric(chosen))
@@ -148,13 +186,16 @@ public struct ScoringEngine: Sendable {
     // MARK: - Dimensions
 
     private func scoreDimension(
-        _ dimension: RubricDimension, combined: Combined, context: CombinedContext, targets: [String: Int]
+        _ dimension: RubricDimension, firstPosition: Int, combined: Combined, context: CombinedContext,
+        targets: [String: Int]
     ) -> DimensionResult {
         var questions: [QuestionResult] = []
+        questions.reserveCapacity(dimension.questions.count)
         var weighted = 0.0, possible = 0.0, answeredWeight = 0.0, applicableWeight = 0.0
         var divergenceSum = 0.0, divergenceWeight = 0.0
-        for question in dimension.questions {
-            let answer = combined.answers[question.id] ?? .missing
+        for (offset, question) in dimension.questions.enumerated() {
+            let position = firstPosition + offset
+            let answer = combined.resolved[position]
             let applicable = question.isScored && answer.status != .skipped && answer.status != .notApplicable
             let answered = applicable && answer.status == .answered && answer.points != nil
             let weight = Double(question.weight)
@@ -168,7 +209,7 @@ public struct ScoringEngine: Sendable {
                 answeredWeight += weight
             }
             // Skipped and not-applicable questions are no discussion topic either.
-            let divergence = applicable ? combined.divergence[question.id] : nil
+            let divergence = applicable ? combined.divergence[position] : nil
             if let divergence {
                 divergenceSum += weight * divergence
                 divergenceWeight += weight
@@ -176,7 +217,7 @@ public struct ScoringEngine: Sendable {
             questions.append(
                 QuestionResult(
                     questionID: question.id, weight: question.weight, scored: question.isScored, answer: answer,
-                    respondents: combined.respondents[question.id] ?? [], applicable: applicable, answered: answered,
+                    respondents: combined.respondents[position], applicable: applicable, answered: answered,
                     contribution: contribution, maxContribution: maxContribution, divergence: divergence))
         }
         let score = possible > 0 ? Rounding.oneDecimal(100 * weighted / possible) : 0
@@ -207,7 +248,7 @@ public struct ScoringEngine: Sendable {
             let met = gate.require.evaluate(in: context)
             let checked = gate.level <= thresholdLevel
             if checked, !met { level = min(level, gate.level - 1) }
-            let unanswered = uniqueQuestionIDs(gate.require).filter { context.answer($0).status != .answered }
+            let unanswered = gate.requiredQuestionIDs.filter { context.answer($0).status != .answered }
             return GateResult(gateID: gate.id, level: gate.level, met: met, checked: checked, unansweredQuestions: unanswered)
         }
         var distance: Double?
@@ -270,18 +311,15 @@ public struct ScoringEngine: Sendable {
     private func consistencyFindings(context: CombinedContext, combined: Combined) -> [ConsistencyFinding] {
         rubric.allConsistencyRules.compactMap { rule in
             guard rule.when.evaluate(in: context) else { return nil }
-            let questionIDs = uniqueQuestionIDs(rule.when)
-            let location = questionIDs.lazy.compactMap { combined.respondents[$0]?.first?.location }.first
+            let questionIDs = rule.whenQuestionIDs
+            let location = questionIDs.lazy.compactMap { id in
+                rubric.questionOrder[id].flatMap { combined.respondents[$0].first?.location }
+            }.first
             return ConsistencyFinding(
                 ruleID: rule.id, dimensionID: rule.dimensionID, message: rule.message, location: location,
                 questionIDs: questionIDs)
         }
     }
-}
-
-func uniqueQuestionIDs(_ condition: Condition) -> [String] {
-    var seen = Set<String>()
-    return condition.questionIDs.filter { seen.insert($0).inserted }
 }
 
 /// Conditions over combined answers and (once placed) levels and scores.

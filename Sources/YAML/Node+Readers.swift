@@ -18,12 +18,14 @@ extension Node {
     public func bool() -> Result<Bool, Diagnostic> {
         let expected = "expected yes or no (true/false)"
         guard let text = trimmedText else { return .failure(mismatch("\(expected), found \(kindDescription)")) }
-        switch text.lowercased() {
-        case "true", "yes", "ja", "on": return .success(true)
-        case "false", "no", "nein", "off": return .success(false)
-        default: return .failure(mismatch("\(expected), found \(Self.quoted(text))"))
-        }
+        // Compared without `lowercased()`, which would allocate for every yes/no answer of a cohort.
+        if Self.trueSpellings.contains(where: { text.equalsASCIICaseInsensitive($0) }) { return .success(true) }
+        if Self.falseSpellings.contains(where: { text.equalsASCIICaseInsensitive($0) }) { return .success(false) }
+        return .failure(mismatch("\(expected), found \(Self.quoted(text))"))
     }
+
+    private static let trueSpellings = ["true", "yes", "ja", "on"]
+    private static let falseSpellings = ["false", "no", "nein", "off"]
 
     /// A whole number: optional sign and decimal digits. `0755` is 755 (never octal).
     ///
@@ -31,9 +33,9 @@ extension Node {
     public func integer() -> Result<Int, Diagnostic> {
         let expected = "expected a whole number"
         guard let text = trimmedText else { return .failure(mismatch("\(expected), found \(kindDescription)")) }
-        let utf8 = Array(text.utf8)
+        let utf8 = text.utf8
         let digitsStart = utf8.first == UInt8(ascii: "+") || utf8.first == UInt8(ascii: "-") ? 1 : 0
-        guard utf8.count > digitsStart, utf8[digitsStart...].allSatisfy(Self.isDigit) else {
+        guard utf8.count > digitsStart, utf8.dropFirst(digitsStart).allSatisfy(Self.isDigit) else {
             return .failure(mismatch("\(expected), found \(Self.quoted(text))"))
         }
         guard let value = Int(text) else {
@@ -106,7 +108,11 @@ extension Node {
 
     /// `[+-]? (digits ([.,] digits?)? | [.,] digits) ([eE] [+-]? digits)?`
     static func isDecimalSyntax(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { isDecimalSyntax($0) }
+    }
+
+    private static func isDecimalSyntax(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         func digits() -> Int {
             let start = i
@@ -130,28 +136,59 @@ extension Node {
 
     /// Year, month and day from `YYYY-MM-DD` or `D.M.YYYY` (one or two digits for day and month).
     static func dateFields(_ text: String) -> (Int, Int, Int)? {
-        let bytes = Array(text.utf8)
-        func number(_ part: ArraySlice<UInt8>, widths: ClosedRange<Int>) -> Int? {
-            guard widths.contains(part.count), part.allSatisfy(isDigit) else { return nil }
-            return part.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        var text = text
+        return text.withUTF8 { bytes in
+            if let (y, m, d) = threeNumbers(bytes, separator: UInt8(ascii: "-"), widths: (4...4, 2...2, 2...2)) {
+                return (y, m, d)
+            }
+            if let (d, m, y) = threeNumbers(bytes, separator: UInt8(ascii: "."), widths: (1...2, 1...2, 4...4)) {
+                return (y, m, d)
+            }
+            return nil
         }
-        let iso = bytes.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-        if iso.count == 3, let y = number(iso[0], widths: 4...4), let m = number(iso[1], widths: 2...2),
-            let d = number(iso[2], widths: 2...2)
-        {
-            return (y, m, d)
+    }
+
+    /// Exactly three runs of digits separated by `separator`, each as long as its `widths` allow.
+    private static func threeNumbers(
+        _ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8,
+        widths: (ClosedRange<Int>, ClosedRange<Int>, ClosedRange<Int>)
+    ) -> (Int, Int, Int)? {
+        var values = (0, 0, 0)
+        var part = 0, length = 0
+        func close() -> Bool {
+            let allowed = part == 0 ? widths.0 : part == 1 ? widths.1 : widths.2
+            return allowed.contains(length)
         }
-        let german = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        if german.count == 3, let d = number(german[0], widths: 1...2), let m = number(german[1], widths: 1...2),
-            let y = number(german[2], widths: 4...4)
-        {
-            return (y, m, d)
+        for byte in bytes {
+            if byte == separator {
+                guard part < 2, close() else { return nil }
+                part += 1
+                length = 0
+            } else if isDigit(byte) {
+                let digit = Int(byte - UInt8(ascii: "0"))
+                switch part {
+                case 0: values.0 = values.0 * 10 + digit
+                case 1: values.1 = values.1 * 10 + digit
+                default: values.2 = values.2 * 10 + digit
+                }
+                length += 1
+                guard length <= 4 else { return nil }
+            } else {
+                return nil
+            }
         }
-        return nil
+        guard part == 2, close() else { return nil }
+        return values
     }
 }
 
 extension String {
+    /// Equality with an ASCII word, ignoring ASCII letter case (`Ja` = `ja`); no allocation.
+    func equalsASCIICaseInsensitive(_ word: String) -> Bool {
+        guard utf8.count == word.utf8.count else { return false }
+        return zip(utf8, word.utf8).allSatisfy { a, b in a == b || (a ^ 0x20 == b && (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) }
+    }
+
     fileprivate func replacingComma() -> String {
         guard utf8.contains(UInt8(ascii: ",")) else { return self }
         return String(decoding: utf8.map { $0 == UInt8(ascii: ",") ? UInt8(ascii: ".") : $0 }, as: UTF8.self)

@@ -271,7 +271,9 @@ public enum QuestionnaireLoader {
         _ node: Node, question: Question, rubric: Rubric, date: CalendarDate?, bag: inout DiagnosticBag
     ) -> AnswerValue? {
         var subject: String { "'\(question.id)'" }  // only built for a message
-        if let text = node.scalar?.text, node.scalar?.style == .plain || question.type != .text {
+        if let text = node.scalar?.text, node.scalar?.style == .plain || question.type != .text,
+            mayBeSpecialAnswer(text)
+        {
             let lowered = text.lowercased().trimmingWhitespaces
             if dontKnowSpellings.contains(lowered) {
                 guard question.allowsDontKnow else {
@@ -379,6 +381,18 @@ public enum QuestionnaireLoader {
             return .text(text)
         }
     }
+
+    /// Whether `text` could be one of the don't-know or not-applicable spellings: a cheap test by first letter
+    /// and length, so that the common answer is not lowercased (and copied) for nothing.
+    private static func mayBeSpecialAnswer(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return true }  // judged after trimming
+        guard text.utf8.count <= specialAnswerMaxLength else { return false }
+        return specialAnswerFirstBytes.contains(first | 0x20) || first >= 0x80
+    }
+
+    private static let specialAnswerMaxLength = 2 * (dontKnowSpellings + notApplicableSpellings).map(\.utf8.count).max()!
+    private static let specialAnswerFirstBytes = Set((dontKnowSpellings + notApplicableSpellings).compactMap(\.utf8.first))
 
     private static func scaleHint(_ rubric: Rubric) -> String {
         let labels = rubric.agreementLabels[rubric.defaultLanguage] ?? []

@@ -19,6 +19,12 @@ public indirect enum Condition: Sendable {
         }
     }
 
+    /// `questionIDs` without repeats, in order of first appearance.
+    public var distinctQuestionIDs: [String] {
+        var seen = Set<String>()
+        return questionIDs.filter { seen.insert($0).inserted }
+    }
+
     /// The question atoms, in order of appearance.
     public var questionAtoms: [QuestionAtom] {
         switch self {

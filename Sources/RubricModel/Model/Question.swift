@@ -48,34 +48,37 @@ public struct Band: Sendable {
 }
 
 /// One question of a dimension.
-public struct Question: Sendable {
-    public var id: String
-    public var dimensionID: String
-    public var type: QuestionType
-    public var text: LocalizedText
-    public var help: LocalizedText?
-    public var evidence: LocalizedText?
+///
+/// A class because scoring and validation hand questions around per answer: a copy is then one reference count,
+/// not one per field.
+public final class Question: Sendable {
+    public let id: String
+    public let dimensionID: String
+    public let type: QuestionType
+    public let text: LocalizedText
+    public let help: LocalizedText?
+    public let evidence: LocalizedText?
     /// Whole number 1–5.
-    public var weight: Int
-    public var required: Bool
-    public var allowsDontKnow: Bool
-    public var allowsNotApplicable: Bool
-    public var appliesWhen: Condition?
-    public var combine: CombineRule
-    public var authority: String?
+    public let weight: Int
+    public let required: Bool
+    public let allowsDontKnow: Bool
+    public let allowsNotApplicable: Bool
+    public let appliesWhen: Condition?
+    public let combine: CombineRule
+    public let authority: String?
     /// Options of `choice` and `multi` questions, in rubric order.
-    public var options: [Option]
+    public let options: [Option]
     /// `multi`: the summed points that count as full marks.
-    public var maxPoints: Int
+    public let maxPoints: Int
     /// `yesno`: points for yes and no.
-    public var yesPoints: Int
-    public var noPoints: Int
+    public let yesPoints: Int
+    public let noPoints: Int
     /// Allowed range of numeric answers.
-    public var minimum: Double
-    public var maximum: Double?
-    public var unit: LocalizedText?
-    public var bands: [Band]
-    public var location: SourceLocation
+    public let minimum: Double
+    public let maximum: Double?
+    public let unit: LocalizedText?
+    public let bands: [Band]
+    public let location: SourceLocation
 
     public init(
         id: String, dimensionID: String, type: QuestionType, text: LocalizedText, help: LocalizedText? = nil,

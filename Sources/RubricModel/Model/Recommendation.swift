@@ -32,24 +32,27 @@ public enum BlockerKind: String, Sendable, CaseIterable {
     case traeger, it, legal
 }
 
-public struct Recommendation: Sendable {
-    public var id: String
-    public var dimensionID: String
-    public var title: LocalizedText
-    public var text: LocalizedText
-    public var when: Condition
-    public var session: SessionType
+public final class Recommendation: Sendable {
+    public let id: String
+    public let dimensionID: String
+    public let title: LocalizedText
+    public let text: LocalizedText
+    public let when: Condition
+    public let session: SessionType
     /// Coach time on the coaching day, in hours.
-    public var hours: Double
+    public let hours: Double
     /// The library's own effort until the next visit, in hours.
-    public var homeworkHours: Double
-    public var impact: Impact
-    public var priority: Priority
-    public var blocker: BlockerKind?
-    public var requiredRecommendations: [String]
-    public var requiredCondition: Condition?
-    public var legalNote: String?
-    public var location: SourceLocation
+    public let homeworkHours: Double
+    public let impact: Impact
+    public let priority: Priority
+    public let blocker: BlockerKind?
+    public let requiredRecommendations: [String]
+    public let requiredCondition: Condition?
+    public let legalNote: String?
+    public let location: SourceLocation
+    /// The questions `when` names, each once: the "why" shown with a firing recommendation (kept, not recomputed
+    /// for every library).
+    public let whenQuestionIDs: [String]
 
     public init(
         id: String, dimensionID: String, title: LocalizedText, text: LocalizedText, when: Condition,
@@ -72,17 +75,20 @@ public struct Recommendation: Sendable {
         self.requiredCondition = requiredCondition
         self.legalNote = legalNote
         self.location = location
+        whenQuestionIDs = when.distinctQuestionIDs
     }
 }
 
 /// A combination of answers that is contradictory or implausible; reported as a warning, never scored.
-public struct ConsistencyRule: Sendable {
-    public var id: String
+public final class ConsistencyRule: Sendable {
+    public let id: String
     /// nil for rules of the model file (across dimensions).
-    public var dimensionID: String?
-    public var when: Condition
-    public var message: LocalizedText
-    public var location: SourceLocation
+    public let dimensionID: String?
+    public let when: Condition
+    public let message: LocalizedText
+    public let location: SourceLocation
+    /// The questions `when` names, each once.
+    public let whenQuestionIDs: [String]
 
     public init(id: String, dimensionID: String?, when: Condition, message: LocalizedText, location: SourceLocation) {
         self.id = id
@@ -90,5 +96,6 @@ public struct ConsistencyRule: Sendable {
         self.when = when
         self.message = message
         self.location = location
+        whenQuestionIDs = when.distinctQuestionIDs
     }
 }

@@ -1,12 +1,14 @@
 import Diagnostics
 
 /// "level 3 or higher requires …"
-public struct Gate: Sendable {
-    public var id: String
-    public var level: Int
-    public var label: LocalizedText
-    public var require: Condition
-    public var location: SourceLocation
+public final class Gate: Sendable {
+    public let id: String
+    public let level: Int
+    public let label: LocalizedText
+    public let require: Condition
+    public let location: SourceLocation
+    /// The questions `require` names, each once.
+    public let requiredQuestionIDs: [String]
 
     public init(id: String, level: Int, label: LocalizedText, require: Condition, location: SourceLocation) {
         self.id = id
@@ -14,6 +16,7 @@ public struct Gate: Sendable {
         self.label = label
         self.require = require
         self.location = location
+        requiredQuestionIDs = require.distinctQuestionIDs
     }
 }
 
