@@ -38,6 +38,65 @@ struct TreeBuilder {
         var size = 1
         /// Levels of collections in this subtree, this one included.
         var height = 1
+
+        /// A key that repeats an earlier one of the same mapping.
+        struct DuplicateKey {
+            var text: String
+            var location: SourceLocation
+            var first: SourceLocation
+        }
+
+        /// Adds a finished child: an item, a key, or the value of the pending key.
+        mutating func add(_ node: consuming Node, size: Int, height: Int) -> DuplicateKey? {
+            let (sum, overflow) = self.size.addingReportingOverflow(size)
+            self.size = overflow ? Int.max : sum
+            self.height = max(self.height, height + 1)
+            if !isMapping {
+                items.append(node)
+                return nil
+            }
+            if pendingKey != nil {
+                // Moves the key out of the frame (no copy of it is left behind to release).
+                var key: Node?
+                swap(&key, &pendingKey)
+                pairs.append(Pair(key: key!, value: node))
+                return nil
+            }
+            var duplicate: DuplicateKey?
+            if case .scalar(let scalar) = node.value {
+                if let first = firstLocation(ofKey: scalar.text) {
+                    duplicate = DuplicateKey(text: scalar.text, location: node.location, first: first)
+                } else if pairs.count >= Self.linearKeySearchLimit {
+                    if keys.isEmpty { indexKeys() }
+                    keys[scalar.text] = node.location
+                }
+            }
+            pendingKey = node
+            return duplicate
+        }
+
+        /// Mappings up to this many pairs look for duplicate keys by scanning their pairs; larger ones use `keys`.
+        static let linearKeySearchLimit = 16
+
+        /// Where the scalar key `text` first appears in this mapping, or nil when it is new.
+        private func firstLocation(ofKey text: String) -> SourceLocation? {
+            if pairs.count <= Self.linearKeySearchLimit || keys.isEmpty {
+                for pair in pairs {
+                    if case .scalar(let scalar) = pair.key.value, scalar.text == text { return pair.key.location }
+                }
+                return nil
+            }
+            return keys[text]
+        }
+
+        /// Switches a mapping that has grown past `linearKeySearchLimit` to the dictionary: its keys so far, first wins.
+        private mutating func indexKeys() {
+            var keys: [String: SourceLocation] = [:]
+            for pair in pairs {
+                if case .scalar(let scalar) = pair.key.value, keys[scalar.text] == nil { keys[scalar.text] = pair.key.location }
+            }
+            self.keys = keys
+        }
     }
 
     init(file: String, limits: ParseLimits, allowMultipleDocuments: Bool) {
@@ -150,60 +209,15 @@ struct TreeBuilder {
             documentRoot = node
             return
         }
-        let top = stack.count - 1
-        let (sum, overflow) = stack[top].size.addingReportingOverflow(size)
-        stack[top].size = overflow ? Int.max : sum
-        stack[top].height = max(stack[top].height, height + 1)
-        if !stack[top].isMapping {
-            stack[top].items.append(node)
-        } else if stack[top].pendingKey != nil {
-            // Moves the key out of the frame (no copy of it is left behind to release).
-            var key: Node?
-            swap(&key, &stack[top].pendingKey)
-            stack[top].pairs.append(Pair(key: key!, value: node))
-        } else {
-            if let text = node.scalar?.text {
-                if let first = firstKeyLocation(text, in: top) {
-                    diagnostics.append(
-                        .error(
-                            "duplicate-key", "duplicate key '\(text)'", at: node.location,
-                            notes: [.init("first defined here", at: first)],
-                            hint: "each key may appear only once in a mapping; remove or rename one of them"))
-                } else if stack[top].pairs.count >= Self.linearKeySearchLimit {
-                    if stack[top].keys.isEmpty { indexKeys(top) }
-                    stack[top].keys[text] = node.location
-                }
-            }
-            stack[top].pendingKey = node
+        // One in-place access to the top frame: reading its fields one by one through the array could copy it.
+        if let duplicate = stack[stack.count - 1].add(node, size: size, height: height) {
+            diagnostics.append(
+                .error(
+                    "duplicate-key", "duplicate key '\(duplicate.text)'", at: duplicate.location,
+                    notes: [.init("first defined here", at: duplicate.first)],
+                    hint: "each key may appear only once in a mapping; remove or rename one of them"))
         }
     }
-
-    /// Mappings up to this many pairs look for duplicate keys by scanning their pairs; larger ones use `keys`.
-    private static let linearKeySearchLimit = 16
-
-    /// Where the scalar key `text` first appears in the mapping at `stack[top]`, or nil when it is new.
-    private func firstKeyLocation(_ text: String, in top: Int) -> SourceLocation? {
-        // Reads the frame in place: copying it would retain every collection it holds, once per key.
-        if stack[top].pairs.count <= Self.linearKeySearchLimit || stack[top].keys.isEmpty {
-            return stack.withUnsafeBufferPointer { frames in
-                for pair in frames[top].pairs {
-                    if case .scalar(let scalar) = pair.key.value, scalar.text == text { return pair.key.location }
-                }
-                return nil
-            }
-        }
-        return stack[top].keys[text]
-    }
-
-    /// Switches a mapping that has grown past `linearKeySearchLimit` to the dictionary: its keys so far, first wins.
-    private mutating func indexKeys(_ top: Int) {
-        var keys: [String: SourceLocation] = [:]
-        for pair in stack[top].pairs {
-            if case .scalar(let scalar) = pair.key.value, keys[scalar.text] == nil { keys[scalar.text] = pair.key.location }
-        }
-        stack[top].keys = keys
-    }
-
     @inline(__always)
     private func location(_ mark: yaml_mark_t) -> SourceLocation { RawMark(mark).location(in: file) }
 
