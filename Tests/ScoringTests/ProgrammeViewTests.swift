@@ -40,6 +40,21 @@ struct ProgrammeViewTests {
         #expect(view.row("quellenbrueck")?.respondentNames == ["Karl Weiß", "Lena Öztürk"])
     }
 
+    @Test func repeatedLibraryRoundKeepsTheFirst() throws {
+        let (rubric, assessments) = try ProgrammeFixture.assessments()
+        let auental2 = try #require(assessments.first { $0.library.id == "auental" && $0.round == 2 })
+        let silberhain2 = try #require(assessments.first { $0.library.id == "silberhain" && $0.round == 2 })
+        // Silberhain's result given again under Auental's id and round, once after and once before the original.
+        var impostor = silberhain2
+        impostor.library = auental2.library
+        let after = ProgrammeView(assessments: assessments + [impostor], rubric: rubric)
+        let before = ProgrammeView(assessments: [impostor] + assessments, rubric: rubric)
+        #expect(after.row("auental")?.cells.map(\.level) == [5, 2, 4])
+        #expect(before.row("auental")?.cells.map(\.level) == silberhain2.dimensions.map(\.level))
+        #expect(after.rows.count == 5 && before.rows.count == 5)
+        #expect(after.progress.count == before.progress.count)
+    }
+
     @Test func chosenRound() throws {
         let view = try ProgrammeFixture.view(ProgrammeOptions(round: .number(1)))
         #expect(view.rows.map(\.libraryID).sorted() == ["auental", "grauwasser", "quellenbrueck", "silberhain"])

@@ -88,20 +88,22 @@ public enum CompareCommand: Command {
             round: round, sort: sort, anonymize: arguments.flag("anonymize"),
             maxMenteesPerMentor: arguments.integer("max-mentees") ?? 2)
         // Streams: each library-round is reduced to what the view needs as soon as it is scored.
-        let loaded = Workspace.scoreProgramme(
+        var loaded = Workspace.scoreProgramme(
             paths: arguments.positional("paths"), rubric: rubric, weakPoints: options.weakPoints, round: round)
+        ProcessMemory.returnFreedPages()
         var diagnostics = loaded.diagnostics + loaded.groupingDiagnostics
         let leftOut = leftOutFiles(
             failed: loaded.failed, diagnostics: loaded.diagnostics, groupingDiagnostics: loaded.groupingDiagnostics,
             excludedFiles: loaded.excludedFiles)
-        let assessments = loaded.rounds
-        guard !assessments.isEmpty else {
+        guard !loaded.rounds.isEmpty else {
             context.report(diagnostics)
             throw CLIError(
                 "nothing to compare: none of the \(loaded.files.count) questionnaire file\(loaded.files.count == 1 ? "" : "s") could be used",
                 hint: "fix the errors above, or run 'assess validate' on the files")
         }
-        let view = ProgrammeView(rounds: assessments, rubric: rubric, options: options, leftOut: leftOut)
+        let view = ProgrammeView(rounds: loaded.rounds, rubric: rubric, options: options, leftOut: leftOut)
+        loaded.rounds = []  // the view holds what the report needs; a large programme should not keep both
+        ProcessMemory.returnFreedPages()
         diagnostics += notices(view, rubric: rubric, round: round)
         context.report(diagnostics)
 

@@ -25,38 +25,51 @@ extension ProgrammeView {
         leftOut: [LeftOutFile] = []
     ) {
         let dimensionIDs = rubric.dimensions.map(\.id)
-        // Rounds per library, ascending.
-        var byLibrary: [String: [Int: ProgrammeRound]] = [:]
-        for assessment in assessments where byLibrary[assessment.library.id]?[assessment.round] == nil {
-            byLibrary[assessment.library.id, default: [:]][assessment.round] = assessment
+        // Positions of the library-rounds by library id, then round; of two with the same library and round the
+        // first given wins. (Positions rather than a dictionary per library: a programme may have many thousands.)
+        let order = assessments.indices.sorted { a, b in
+            let left = assessments[a], right = assessments[b]
+            if left.library.id != right.library.id { return left.library.id < right.library.id }
+            if left.round != right.round { return left.round < right.round }
+            return a < b
         }
-        let libraryIDs = byLibrary.keys.sorted()
+        var libraryIDs: [String] = []
         var chosen: [ProgrammeRound] = []
-        var previous: [String: ProgrammeRound] = [:]
-        var history: [String: [RoundSnapshot]] = [:]
+        /// Aligned with `chosen`: the library's round before the chosen one, and its rounds up to the chosen one.
+        var previous: [ProgrammeRound?] = []
+        var history: [[RoundSnapshot]] = []
         var missing: [LibraryRef] = []
-        for id in libraryIDs {
-            let rounds = byLibrary[id] ?? [:]
-            let selected: ProgrammeRound?
-            switch options.round {
-            case .latest: selected = rounds.keys.max().flatMap { rounds[$0] }
-            case .number(let number): selected = rounds[number]
-            }
-            guard let selected else {
-                if let any = rounds.keys.min().flatMap({ rounds[$0] }) {
-                    missing.append(LibraryRef(id: id, name: any.library.name))
+        var groupStart = 0
+        while groupStart < order.count {
+            let id = assessments[order[groupStart]].library.id
+            var rounds: [Int] = []  // positions, one per round, ascending by round
+            var next = groupStart
+            while next < order.count, assessments[order[next]].library.id == id {
+                if rounds.last.map({ assessments[$0].round != assessments[order[next]].round }) ?? true {
+                    rounds.append(order[next])
                 }
+                next += 1
+            }
+            groupStart = next
+            libraryIDs.append(id)
+            let selectedIndex: Int?
+            switch options.round {
+            case .latest: selectedIndex = rounds.indices.last
+            case .number(let number): selectedIndex = rounds.firstIndex { assessments[$0].round == number }
+            }
+            guard let selectedIndex else {
+                missing.append(LibraryRef(id: id, name: assessments[rounds[0]].library.name))
                 continue
             }
-            chosen.append(selected)
-            if let before = rounds.keys.filter({ $0 < selected.round }).max() { previous[id] = rounds[before] }
-            history[id] = rounds.keys.filter { $0 <= selected.round }.sorted().compactMap { round in
-                rounds[round].map { assessment in
-                    RoundSnapshot(
-                        round: round, levels: dimensionIDs.map { assessment.cell($0)?.level ?? 1 },
+            chosen.append(assessments[rounds[selectedIndex]])
+            previous.append(selectedIndex > 0 ? assessments[rounds[selectedIndex - 1]] : nil)
+            history.append(
+                rounds[...selectedIndex].map { position in
+                    let assessment = assessments[position]
+                    return RoundSnapshot(
+                        round: assessment.round, levels: dimensionIDs.map { assessment.cell($0)?.level ?? 1 },
                         overall: assessment.overall.level)
-                }
-            }
+                })
         }
 
         let rows = chosen.map { Self.row($0, dimensionIDs: dimensionIDs) }
@@ -69,8 +82,8 @@ extension ProgrammeView {
 
         var progress: [LibraryProgress] = []
         var tables = dimensionIDs.map { TransitionTable(dimensionID: $0) } + [TransitionTable(dimensionID: nil)]
-        for current in chosen {
-            guard let before = previous[current.library.id] else { continue }
+        for (position, current) in chosen.enumerated() {
+            guard let before = previous[position] else { continue }
             let changes = dimensionIDs.compactMap { id -> LevelChange? in
                 guard let from = before.cell(id), let to = current.cell(id) else { return nil }
                 return LevelChange(
@@ -89,7 +102,7 @@ extension ProgrammeView {
                 LibraryProgress(
                     library: LibraryRef(id: current.library.id, name: current.library.name), fromRound: before.round,
                     toRound: current.round, changes: changes, overall: overall,
-                    history: history[current.library.id] ?? []))
+                    history: history[position]))
         }
 
         let collector = FindingsCollector(rubric: rubric, options: options)
@@ -98,8 +111,8 @@ extension ProgrammeView {
         let plan = planner.plan(rows)
 
         var mismatches: [VersionMismatch] = []
-        for current in chosen {
-            for assessment in [previous[current.library.id], current].compactMap({ $0 }) {
+        for (position, current) in chosen.enumerated() {
+            for assessment in [previous[position], current].compactMap({ $0 }) {
                 let versions = Set(assessment.writtenForVersions + [assessment.scoredWith])
                 guard versions.count > 1 || assessment.scoredWith != rubric.version else { continue }
                 mismatches.append(
