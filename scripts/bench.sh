@@ -9,6 +9,7 @@
 #   BENCH_REPEAT=3                     runs per measurement below 100k files (best time, highest RSS kept); 1 above
 #   BENCH_SCRATCH=.build-bench/build   SwiftPM scratch folder of the release build
 #   BENCH_OUT=benchmarks/results-….md  where to write the results
+#   BENCH_INSTR_FILES=200              files for the instruction counts (callgrind; skipped without valgrind)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -133,6 +134,28 @@ if [ -d "$WORK/cohort-$first" ]; then
     BRIEF+=("| cohort-$first | lib-00001 | $ms | $sd |")
 fi
 
+# Instruction counts (callgrind, when valgrind is installed): on a shared virtual machine the wall clock of the same
+# run varies by half, instruction counts do not. Per file = (N files − 1 file) / (N − 1), so start-up and the rubric
+# are left out; the floor's own start-up is negligible.
+INSTR=()
+if command -v valgrind > /dev/null; then
+    sample="$WORK/instr-sample.list"
+    head -n "${BENCH_INSTR_FILES:-200}" "$WORK/cohort-$(echo $SIZES | awk '{print $1}').list" > "$sample"
+    n=$(wc -l < "$sample")
+    instructions() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null | awk '/refs:/{gsub(",", "", $NF); print $NF}'; }
+    echo "== instruction counts over $n files (callgrind)" >&2
+    floor_ir=$(instructions "$FLOOR" -j 1 "$sample")
+    floor_per=$(( floor_ir / n ))
+    INSTR+=("| floor (libyaml events) | $(awk "BEGIN{printf \"%.2f\", $floor_per/1e6}") | 1.00 | – |")
+    for command in validate compare; do
+        extra=(); [ "$command" = compare ] && extra=(--output "$WORK/instr-$command.txt")
+        one=$(ASSESS_JOBS=1 instructions "$ASSESS" "$command" "$(head -1 "$sample")" "${extra[@]}")
+        all=$(ASSESS_JOBS=1 instructions "$ASSESS" "$command" $(cat "$sample") "${extra[@]}")
+        per=$(( (all - one) / (n - 1) ))
+        INSTR+=("| assess $command | $(awk "BEGIN{printf \"%.2f\", $per/1e6}") | $(awk "BEGIN{printf \"%.2f\", $floor_per/$per}") | $(awk "BEGIN{printf \"%.1f\", $one/1e6}") |")
+    done
+fi
+
 # Scaling: per-file time at the largest size over that at the smallest.
 small=$(echo $SIZES | awk '{print $1}'); large=$(echo $SIZES | awk '{print $NF}')
 SCALING=()
@@ -161,6 +184,14 @@ done
     echo "|---|---:|---:|---:|---:|"
     printf '%s\n' "${SCALING[@]}"
     echo
+    if [ ${#INSTR[@]} -gt 0 ]; then
+        echo "## Instructions per file (callgrind, 1 core, first ${BENCH_INSTR_FILES:-200} files of cohort-$small)"
+        echo
+        echo "| what | M instructions per file | ratio to floor | M instructions for 1 file (start-up, rubric) |"
+        echo "|---|---:|---:|---:|"
+        printf '%s\n' "${INSTR[@]}"
+        echo
+    fi
     echo "## One-library briefing (process start to exit)"
     echo
     echo "| input | library | mean ms | stddev ms |"
