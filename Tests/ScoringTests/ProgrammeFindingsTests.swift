@@ -107,6 +107,27 @@ struct ProgrammeFindingsTests {
         #expect(planner.plan(half).tandems.map(\.mentor.id) == ["z-small"])
     }
 
+    /// The nearest-first search (with full mentors taken out as they fill up) pairs exactly as the plain scan over
+    /// every row does, on cohorts where mentors run out.
+    @Test(arguments: [(UInt64(1), 1), (2, 2), (3, 1), (4, 3)])
+    func tandemSearchMatchesPlainScan(seed: UInt64, maxMentees: Int) {
+        var generator = SeededGenerator(seed: seed)
+        let rows = (0..<300).map { index in
+            Self.row(
+                "lib-\(index)", levels: (0..<3).map { _ in Int.random(in: 1...5, using: &generator) },
+                population: Int.random(in: 2_000...400_000, using: &generator), staff: Int.random(in: 1...80, using: &generator),
+                provisional: Int.random(in: 0..<10, using: &generator) == 0)
+        }
+        let indexed = TandemPlanner(dimensionIDs: ["d0", "d1", "d2"], maxMentees: maxMentees)
+        var plain = indexed
+        plain.usesSizeIndex = false
+        let fast = indexed.plan(rows), slow = plain.plan(rows)
+        // Some mentors are full, so the removal from the index is exercised.
+        #expect(Dictionary(grouping: fast.tandems, by: \.mentor.id).values.contains { $0.count == maxMentees })
+        #expect(String(describing: fast.tandems) == String(describing: slow.tandems))
+        #expect(String(describing: fast.unmatched) == String(describing: slow.unmatched))
+    }
+
     @Test func tandemMentorRules() {
         let planner = TandemPlanner(dimensionIDs: ["d0"], maxMentees: 2)
         // Level 3 mentors a level-1 library (two above) but not a level-2 one.

@@ -38,6 +38,8 @@ public struct TandemNeed: Sendable, Equatable {
 struct TandemPlanner {
     let dimensionIDs: [String]
     let maxMentees: Int
+    /// Whether the nearest-first search over `SizeIndex` may be used (tests compare it with the plain scan).
+    var usesSizeIndex = true
 
     func plan(_ rows: [LibraryRow]) -> (tandems: [Tandem], unmatched: [TandemNeed]) {
         let byID = Dictionary(rows.map { ($0.libraryID, $0) }, uniquingKeysWith: { a, _ in a })
@@ -55,12 +57,13 @@ struct TandemPlanner {
             return a.library.id < b.library.id
         }
         var mentees: [String: [String]] = [:]  // mentor id → mentee ids in pairing order
+        var mentors: [String: [String]] = [:]  // mentee id → mentor ids
         var pairs: [String: [TandemDimension]] = [:]  // "mentor\0mentee" → dimensions
         var pairOrder: [(mentor: String, mentee: String)] = []
         var unmatched: [TandemNeed] = []
         // With every size known, candidates are searched outwards by log population (see `SizeIndex`);
         // otherwise every row is a candidate.
-        let index = SizeIndex(rows: rows, dimensionIDs: dimensionIDs)
+        var index = usesSizeIndex ? SizeIndex(rows: rows, dimensionIDs: dimensionIDs) : nil
         for need in needs {
             guard let mentee = byID[need.library.id] else { continue }
             var best: (row: LibraryRow, key: (Int, Double, Int, Int, String))?
@@ -74,8 +77,12 @@ struct TandemPlanner {
                 let key = (distance == nil ? 1 : 0, distance ?? 0, already ? 0 : 1, -cell.level, candidate.libraryID)
                 if best == nil || key < best!.key { best = (candidate, key) }
             }
-            if let index {
-                index.search(dimensionID: need.dimensionID, around: mentee, rows: rows, best: { best?.key.1 }, consider)
+            if index != nil {
+                // Full mentors are out of the index; one may still take a further dimension of a mentee it has.
+                for id in mentors[need.library.id] ?? [] where (mentees[id]?.count ?? 0) >= maxMentees {
+                    if let row = byID[id] { consider(row) }
+                }
+                index!.search(dimensionID: need.dimensionID, around: mentee, rows: rows, best: { best?.key.1 }, consider)
             } else {
                 for candidate in rows { consider(candidate) }
             }
@@ -87,6 +94,8 @@ struct TandemPlanner {
             if pairs[pairKey] == nil {
                 pairOrder.append((mentor.libraryID, need.library.id))
                 mentees[mentor.libraryID, default: []].append(need.library.id)
+                mentors[need.library.id, default: []].append(mentor.libraryID)
+                if (mentees[mentor.libraryID]?.count ?? 0) >= maxMentees { index?.remove(mentor.libraryID) }
             }
             pairs[pairKey, default: []].append(
                 TandemDimension(dimensionID: need.dimensionID, mentorLevel: mentorCell.level, menteeLevel: need.level))
@@ -114,6 +123,10 @@ struct TandemPlanner {
         var byDimension: [String: [(logPopulation: Double, row: Int)]] = [:]
         /// Log population of every row.
         var logPopulation: [Double]
+        /// Per dimension: which entries are still in (mentors that are full are taken out).
+        var remaining: [String: RemainingEntries] = [:]
+        /// Per library id: its entry position in each dimension it appears in.
+        var positions: [String: [(dimensionID: String, entry: Int)]] = [:]
 
         init?(rows: [LibraryRow], dimensionIDs: [String]) {
             guard rows.allSatisfy({ ($0.population ?? 0) > 0 && ($0.staff ?? 0) > 0 }) else { return nil }
@@ -124,17 +137,30 @@ struct TandemPlanner {
                     guard let cell = row.cell(id), !cell.provisional, cell.level >= 3 else { continue }
                     entries.append((logPopulation[index], index))
                 }
-                byDimension[id] = entries.sorted { ($0.logPopulation, $0.row) < ($1.logPopulation, $1.row) }
+                entries.sort { ($0.logPopulation, $0.row) < ($1.logPopulation, $1.row) }
+                for (entry, item) in entries.enumerated() {
+                    positions[rows[item.row].libraryID, default: []].append((id, entry))
+                }
+                byDimension[id] = entries
+                remaining[id] = RemainingEntries(count: entries.count)
             }
+        }
+
+        /// Takes a library out of every dimension's candidates (it has as many mentees as it may take).
+        mutating func remove(_ libraryID: String) {
+            for (dimensionID, entry) in positions[libraryID] ?? [] { remaining[dimensionID]?.remove(entry) }
         }
 
         /// Calls `consider` for every candidate whose distance could still reach the best (rounded) distance so far;
         /// every candidate that could win is visited, whatever the order.
-        func search(
+        mutating func search(
             dimensionID: String, around mentee: LibraryRow, rows: [LibraryRow], best: () -> Double?,
             _ consider: (LibraryRow) -> Void
         ) {
-            guard let entries = byDimension[dimensionID], !entries.isEmpty, let population = mentee.population else { return }
+            guard let entries = byDimension[dimensionID], !entries.isEmpty, let population = mentee.population,
+                var left = remaining.removeValue(forKey: dimensionID)
+            else { return }
+            defer { remaining[dimensionID] = left }
             let center = log(Double(population))
             // First entry at or above the mentee's log population.
             var low = 0, high = entries.count
@@ -142,7 +168,7 @@ struct TandemPlanner {
                 let mid = (low + high) / 2
                 if entries[mid].logPopulation < center { low = mid + 1 } else { high = mid }
             }
-            var up = low, down = low - 1
+            var up = left.atOrAfter(low), down = left.atOrBefore(low - 1)
             // Stop a direction once half the log-population gap exceeds the best distance by more than rounding
             // (four decimals) and floating-point noise can account for.
             func beyond(_ gap: Double) -> Bool {
@@ -155,13 +181,59 @@ struct TandemPlanner {
                 if upGap <= downGap {
                     if beyond(upGap) { break }
                     consider(rows[entries[up].row])
-                    up += 1
+                    up = left.atOrAfter(up + 1)
                 } else {
                     if beyond(downGap) { break }
                     consider(rows[entries[down].row])
-                    down -= 1
+                    down = left.atOrBefore(down - 1)
                 }
             }
+        }
+    }
+
+    /// Positions 0..<count, some taken out, with the nearest remaining one in either direction found in near-constant
+    /// time (union-find with path compression): full mentors cost nothing to skip, however many there are.
+    struct RemainingEntries {
+        /// `after[i]`: i when position i remains, else a position further up to follow; `after[count]` = count.
+        private var after: [Int]
+        /// `before[i + 1]`: the same downwards, shifted by one so that 0 stands for "none left below".
+        private var before: [Int]
+
+        init(count: Int) {
+            after = Array(0...count)
+            before = Array(0...count)
+        }
+
+        mutating func remove(_ position: Int) {
+            after[position] = position + 1
+            before[position + 1] = position
+        }
+
+        /// The first remaining position ≥ `position`, or `count` when none.
+        mutating func atOrAfter(_ position: Int) -> Int {
+            var root = position
+            while after[root] != root { root = after[root] }
+            var step = position
+            while after[step] != root {
+                let next = after[step]
+                after[step] = root
+                step = next
+            }
+            return root
+        }
+
+        /// The last remaining position ≤ `position`, or -1 when none.
+        mutating func atOrBefore(_ position: Int) -> Int {
+            guard position >= 0 else { return -1 }
+            var root = position + 1
+            while before[root] != root { root = before[root] }
+            var step = position + 1
+            while before[step] != root {
+                let next = before[step]
+                before[step] = root
+                step = next
+            }
+            return root - 1
         }
     }
 
