@@ -221,7 +221,7 @@ struct TreeBuilder {
     @inline(__always)
     private func location(_ mark: yaml_mark_t) -> SourceLocation { RawMark(mark).location(in: file) }
 
-    private static func style(_ style: yaml_scalar_style_t) -> Scalar.Style {
+    static func style(_ style: yaml_scalar_style_t) -> Scalar.Style {
         switch style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
         case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted

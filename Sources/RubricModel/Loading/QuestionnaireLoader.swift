@@ -14,17 +14,27 @@ public enum QuestionnaireLoader {
     static let notApplicableSpellings = ["not-applicable", "not applicable", "n/a", "nicht zutreffend", "nicht-zutreffend", "entfällt"]
 
     public static func load(file path: String, rubric: Rubric, limits: ParseLimits = .default) -> Result {
-        let parsed = YAMLParser.parse(file: path, limits: limits)
-        guard let root = parsed.root, !parsed.diagnostics.hasErrors else {
-            return Result(questionnaire: nil, diagnostics: parsed.diagnostics)
+        switch YAMLParser.read(file: path, limits: limits) {
+        case .success(let bytes): load(bytes: bytes, name: path, rubric: rubric, limits: limits)
+        case .failure(let diagnostic): Result(questionnaire: nil, diagnostics: [diagnostic])
         }
-        var result = load(root, file: path, rubric: rubric)
-        result.diagnostics = parsed.diagnostics + result.diagnostics
-        return result
     }
 
     public static func load(text: String, name: String, rubric: Rubric) -> Result {
-        let parsed = YAMLParser.parse(text: text, name: name)
+        load(bytes: Array(text.utf8), name: name, rubric: rubric, limits: .default)
+    }
+
+    /// A file that needs no diagnostic is read straight from the parser's events (`readWithoutTree`); any other
+    /// goes through the document tree, which reports every problem with its position.
+    static func load(bytes: [UInt8], name: String, rubric: Rubric, limits: ParseLimits) -> Result {
+        let quick = bytes.withUnsafeBufferPointer { readWithoutTree(bytes: $0, file: name, rubric: rubric, limits: limits) }
+        if let quick { return Result(questionnaire: quick, diagnostics: []) }
+        return loadThroughTree(bytes: bytes, name: name, rubric: rubric, limits: limits)
+    }
+
+    /// The full reading: the document tree, then every check with its diagnostics.
+    static func loadThroughTree(bytes: [UInt8], name: String, rubric: Rubric, limits: ParseLimits = .default) -> Result {
+        let parsed = YAMLParser.parse(bytes: bytes, name: name, limits: limits)
         guard let root = parsed.root, !parsed.diagnostics.hasErrors else {
             return Result(questionnaire: nil, diagnostics: parsed.diagnostics)
         }
@@ -39,15 +49,13 @@ public enum QuestionnaireLoader {
         return Result(questionnaire: bag.hasErrors ? nil : questionnaire, diagnostics: bag.sorted)
     }
 
+    static let topLevelKeys = [
+        "format", "rubric", "rubric_version", "library", "round", "date", "coaching_day", "respondent", "targets", "answers",
+        "notes",
+    ]
+
     private static func read(_ root: Node, file: String, rubric: Rubric, bag: inout DiagnosticBag) -> Questionnaire? {
-        guard
-            let reader = MappingReader(
-                root, subject: "a questionnaire",
-                known: [
-                    "format", "rubric", "rubric_version", "library", "round", "date", "coaching_day", "respondent",
-                    "targets", "answers", "notes",
-                ], bag: &bag)
-        else {
+        guard let reader = MappingReader(root, subject: "a questionnaire", known: topLevelKeys, bag: &bag) else {
             if root.sequence != nil {
                 bag.add(
                     .note(
@@ -58,6 +66,39 @@ public enum QuestionnaireLoader {
             return nil
         }
         reader.finish(bag: &bag)
+        let header = readHeader(reader, rubric: rubric, bag: &bag)
+        var attempted = Set<String>()
+        let answers = readAnswers(reader, rubric: rubric, date: header.date, attempted: &attempted, bag: &bag)
+        if let answers {
+            checkCompleteness(
+                answers, attempted: attempted, answersNode: reader.value("answers"), root: root, rubric: rubric,
+                date: header.date, bag: &bag)
+        }
+        return header.questionnaire(file: file, answers: answers, location: root.location)
+    }
+
+    /// Every field but the answers.
+    struct Header {
+        var rubricID: String?
+        var rubricVersion: String?
+        var library: LibraryInfo?
+        var round: Int?
+        var date: CalendarDate?
+        var coachingDay: Int?
+        var respondent: Respondent?
+        var targets: [String: Int]
+        var notes: String?
+
+        func questionnaire(file: String, answers: [String: Answer]?, location: SourceLocation) -> Questionnaire? {
+            guard let rubricID, let rubricVersion, let library, let round, let respondent, let answers else { return nil }
+            return Questionnaire(
+                file: file, rubricID: rubricID, rubricVersion: rubricVersion, library: library, round: round, date: date,
+                coachingDay: coachingDay, respondent: respondent, targets: targets, answers: answers, notes: notes,
+                location: location)
+        }
+    }
+
+    static func readHeader(_ reader: MappingReader, rubric: Rubric, bag: inout DiagnosticBag) -> Header {
         if let node = reader.required("format", bag: &bag), let format = node.integer().report(into: &bag),
             format != RubricLoader.formatVersion
         {
@@ -91,19 +132,10 @@ public enum QuestionnaireLoader {
         let coachingDay = reader.integer("coaching_day", range: 1...99, bag: &bag)
         let respondent = readRespondent(reader, rubric: rubric, bag: &bag)
         let targets = readTargets(reader, rubric: rubric, bag: &bag)
-        var attempted = Set<String>()
-        let answers = readAnswers(reader, rubric: rubric, date: date, attempted: &attempted, bag: &bag)
         let notes = reader.string("notes", bag: &bag)
-        if let answers {
-            checkCompleteness(
-                answers, attempted: attempted, answersNode: reader.value("answers"), root: root, rubric: rubric, date: date,
-                bag: &bag)
-        }
-        guard let rubricID, let rubricVersion, let library, let round, let respondent, let answers else { return nil }
-        return Questionnaire(
-            file: file, rubricID: rubricID, rubricVersion: rubricVersion, library: library, round: round, date: date,
-            coachingDay: coachingDay, respondent: respondent, targets: targets, answers: answers, notes: notes,
-            location: root.location)
+        return Header(
+            rubricID: rubricID, rubricVersion: rubricVersion, library: library, round: round, date: date,
+            coachingDay: coachingDay, respondent: respondent, targets: targets, notes: notes)
     }
 
     private static func readLibrary(_ reader: MappingReader, bag: inout DiagnosticBag) -> LibraryInfo? {
@@ -223,9 +255,7 @@ public enum QuestionnaireLoader {
                         at: pair.key.location, hint: "move the answer under '\(question.dimensionID):'")
                     continue
                 }
-                if !pair.value.isNull && !(pair.value.mapping != nil && pair.value["answer"].map(\.isNull) ?? true) {
-                    attempted.insert(questionID)  // an answer was given, even if it is invalid
-                }
+                if givesAnswer(pair.value) { attempted.insert(questionID) }
                 if let answer = readAnswer(pair.value, question: question, rubric: rubric, date: date, bag: &bag) {
                     answers[questionID] = answer
                 }
@@ -234,7 +264,12 @@ public enum QuestionnaireLoader {
         return answers
     }
 
-    private static func readAnswer(
+    /// Whether an answer was given, even if it is invalid: a required question with one is not "unanswered".
+    static func givesAnswer(_ value: Node) -> Bool {
+        !value.isNull && !(value.mapping != nil && value["answer"].map(\.isNull) ?? true)
+    }
+
+    static func readAnswer(
         _ node: Node, question: Question, rubric: Rubric, date: CalendarDate?, bag: inout DiagnosticBag
     ) -> Answer? {
         var valueNode = node
@@ -421,7 +456,7 @@ public enum QuestionnaireLoader {
     }
 
     /// Required answers and skip logic, judged on this respondent's own answers.
-    private static func checkCompleteness(
+    static func checkCompleteness(
         _ answers: [String: Answer], attempted: Set<String>, answersNode: Node?, root: Node, rubric: Rubric,
         date: CalendarDate?,
         bag: inout DiagnosticBag

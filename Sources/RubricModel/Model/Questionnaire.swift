@@ -21,7 +21,7 @@ public enum AnswerValue: Sendable, Equatable {
     }
 }
 
-public struct Answer: Sendable {
+public struct Answer: Sendable, Equatable {
     public var questionID: String
     public var value: AnswerValue
     public var note: String?
@@ -63,7 +63,7 @@ public struct Respondent: Sendable, Hashable {
 }
 
 /// One respondent's answers for one library and round.
-public struct Questionnaire: Sendable {
+public struct Questionnaire: Sendable, Equatable {
     public var file: String
     public var rubricID: String
     public var rubricVersion: String
