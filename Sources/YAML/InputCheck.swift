@@ -1,5 +1,13 @@
 import Diagnostics
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Checks raw bytes before libyaml sees them: size, encoding, binary content.
 ///
 /// Positions follow libyaml's rules (see ``SourceText``) so that these diagnostics line up with libyaml's own.
@@ -23,7 +31,8 @@ enum InputCheck {
                 "utf16-file", "file is saved as \(encoding), but YAML files must be saved as UTF-8",
                 at: SourceLocation(file: file, line: 1, column: 1), hint: saveAsUTF8Hint)
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if !bytes.isEmpty, let found = memchr(bytes.baseAddress!, 0, bytes.count) {
+            let nul = UnsafeRawPointer(found) - UnsafeRawPointer(bytes.baseAddress!)
             return .error(
                 "binary-file", "file contains a NUL byte; it looks like a binary file, not YAML text",
                 at: SourceText.location(ofByte: nul, in: bytes, file: file),
@@ -71,6 +80,13 @@ enum InputCheck {
             offset < n && bytes[offset] >= low && bytes[offset] <= high
         }
         while i < n {
+            // Eight ASCII bytes at a time: most of a questionnaire is ASCII.
+            if i + 8 <= n,
+                UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                i += 8
+                continue
+            }
             let lead = bytes[i]
             if lead < 0x80 {
                 i += 1

@@ -50,9 +50,10 @@ extension QuestionnaireLoader {
         answers.reserveCapacity(answerNodes.count)
         var attempted = Set<String>()
         for (question, value) in answerNodes {
-            if givesAnswer(value) { attempted.insert(question.id) }
             if let answer = readAnswer(value, question: question, rubric: rubric, date: header.date, bag: &bag) {
                 answers[question.id] = answer
+            } else if givesAnswer(value) {
+                attempted.insert(question.id)  // only consulted for questions without an answer
             }
         }
         guard bag.diagnostics.isEmpty else { return nil }

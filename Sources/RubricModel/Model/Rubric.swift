@@ -150,6 +150,8 @@ public struct Rubric: Sendable {
     public private(set) var allConsistencyRules: [ConsistencyRule] = []
     /// The position of each question id in `allQuestions` (first occurrence).
     public private(set) var questionOrder: [String: Int] = [:]
+    /// The position of each recommendation id in `allRecommendations` (first occurrence).
+    public private(set) var recommendationOrder: [String: Int] = [:]
 
     public init(
         id: String, version: String, title: LocalizedText, languages: [String], defaultLanguage: String,
@@ -196,6 +198,11 @@ public struct Rubric: Sendable {
         var order: [String: Int] = [:]
         for (index, question) in allQuestions.enumerated() where order[question.id] == nil { order[question.id] = index }
         questionOrder = order
+        var recommendations: [String: Int] = [:]
+        for (index, recommendation) in allRecommendations.enumerated() where recommendations[recommendation.id] == nil {
+            recommendations[recommendation.id] = index
+        }
+        recommendationOrder = recommendations
     }
 
     public func question(_ id: String) -> Question? {

@@ -47,9 +47,14 @@ public struct ProgrammeRound: Sendable {
         let questions = rubric.allQuestions
         var seen = [Bool](repeating: false, count: questions.count)
         var weak: [WeakCombinedAnswer] = []
+        var position = 0  // results follow the rubric's order; the lookup is for anything else
         for dimension in assessment.dimensions {
             for result in dimension.questions {
-                guard let index = rubric.questionOrder[result.questionID], !seen[index] else { continue }
+                let expected = position < questions.count && questions[position].id == result.questionID
+                position += 1
+                guard let index = expected ? position - 1 : rubric.questionOrder[result.questionID], !seen[index] else {
+                    continue
+                }
                 seen[index] = true
                 guard questions[index].isScored, result.answered, let points = result.answer.points,
                     points <= weakPoints + 1e-9, let value = result.answer.value
@@ -63,8 +68,7 @@ public struct ProgrammeRound: Sendable {
         exact.reserveCapacity(weak.count)
         exact.append(contentsOf: weak.sorted { $0.question < $1.question })
         weakAnswers = exact
-        let firing = Set(assessment.triggered.map(\.recommendationID))
-        triggered = rubric.allRecommendations.indices.filter { firing.contains(rubric.allRecommendations[$0].id) }
+        triggered = assessment.triggered.compactMap { rubric.recommendationOrder[$0.recommendationID] }.sorted()
     }
 
     /// Drops what only the shown round of a library needs (weak answers, firing recommendations): for rounds the
