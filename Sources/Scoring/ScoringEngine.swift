@@ -9,19 +9,29 @@ public struct ScoringEngine: Sendable {
 
     public init(rubric: Rubric) { self.rubric = rubric }
 
+    /// How much of its reasoning an assessment carries. Levels, scores and findings are the same either way.
+    public enum Detail: Sendable {
+        /// Everything the briefing and `explain` show.
+        case full
+        /// Without each respondent's own answers, the gates' unanswered questions and the answers behind a firing
+        /// recommendation: what the programme view and `validate` read, at a fraction of the work per library.
+        case summary
+    }
+
     /// Scores one library and round. All `questionnaires` must belong to the same library and round (use
     /// `Cohort` to group); their order does not matter.
-    public func assess(_ questionnaires: [Questionnaire]) -> Assessment {
+    public func assess(_ questionnaires: [Questionnaire], detail: Detail = .full) -> Assessment {
         precondition(!questionnaires.isEmpty, "assess needs at least one questionnaire")
         let sorted = sortedRespondents(questionnaires)
-        let combined = combine(sorted)
+        let combined = combine(sorted, keepingRespondents: detail == .full)
         var context = CombinedContext(answers: combined.answers)
         var dimensions: [DimensionResult] = []
         let targets = targets(sorted)
         var firstPosition = 0  // of the dimension's questions in `rubric.allQuestions`
         for dimension in rubric.dimensions {
             let result = scoreDimension(
-                dimension, firstPosition: firstPosition, combined: combined, context: context, targets: targets)
+                dimension, firstPosition: firstPosition, combined: combined, context: context, targets: targets,
+                detail: detail)
             dimensions.append(result)
             firstPosition += dimension.questions.count
         }
@@ -33,7 +43,7 @@ public struct ScoringEngine: Sendable {
         let consistency = consistencyFindings(context: context, combined: combined)
         let triggered = rubric.allRecommendations.compactMap { recommendation -> TriggeredRecommendation? in
             guard recommendation.when.evaluate(in: context) else { return nil }
-            let because = recommendation.whenQuestionIDs.map { ($0, context.answer($0)) }
+            let because = detail == .full ? recommendation.whenQuestionIDs.map { ($0, context.answer($0)) } : []
             return TriggeredRecommendation(
                 recommendationID: recommendation.id, dimensionID: recommendation.dimensionID, because: because,
                 prerequisitesMet: recommendation.requiredCondition?.evaluate(in: context) ?? true)
@@ -77,10 +87,22 @@ public struct ScoringEngine: Sendable {
         var resolved: [ResolvedAnswer]
         var respondents: [[RespondentAnswer]]
         var divergence: [Double?]
+        /// Where the first respondent (in tie-break order) answered: what a consistency finding points at.
+        var firstLocation: [SourceLocation?]
+    }
+
+    /// One respondent's usable facts about one question: what combining needs of a `RespondentAnswer`.
+    struct Given {
+        var value: AnswerValue
+        var points: Double?
+        var role: String
+        /// The date of the answer's own questionnaire, the one its points were computed with.
+        var date: CalendarDate?
     }
 
     /// Combines the respondents' answers per question (§3.7) and applies the skip logic to the result.
-    func combine(_ questionnaires: [Questionnaire]) -> Combined {
+    /// Without `keepingRespondents` the respondents' own answers are left out (`respondents` holds empty lists).
+    func combine(_ questionnaires: [Questionnaire], keepingRespondents: Bool = true) -> Combined {
         let questions = rubric.allQuestions
         var answers: [String: ResolvedAnswer] = [:]
         answers.reserveCapacity(questions.count)
@@ -90,26 +112,34 @@ public struct ScoringEngine: Sendable {
         respondents.reserveCapacity(questions.count)
         var divergence: [Double?] = []
         divergence.reserveCapacity(questions.count)
-        var givenDates: [CalendarDate?] = []
+        var firstLocation: [SourceLocation?] = []
+        firstLocation.reserveCapacity(questions.count)
+        var given: [Given] = []
+        given.reserveCapacity(questionnaires.count)
         for question in questions {
-            var given: [RespondentAnswer] = []
-            givenDates.removeAll(keepingCapacity: true)
+            given.removeAll(keepingCapacity: true)
+            var own: [RespondentAnswer] = []
+            var first: SourceLocation?
             for questionnaire in questionnaires {
                 guard let answer = questionnaire.answers[question.id] else { continue }
-                if given.isEmpty { given.reserveCapacity(questionnaires.count) }
-                given.append(
-                    RespondentAnswer(
-                        role: questionnaire.respondent.role, name: questionnaire.respondent.name, file: questionnaire.file,
-                        value: answer.value, points: question.points(for: answer.value, questionnaireDate: questionnaire.date),
-                        note: answer.note, evidence: answer.evidence, location: answer.location))
-                // Each answer's own questionnaire date, the same one its points were computed with.
-                givenDates.append(questionnaire.date)
+                if first == nil { first = answer.location }
+                let points = question.points(for: answer.value, questionnaireDate: questionnaire.date)
+                given.append(Given(value: answer.value, points: points, role: questionnaire.respondent.role, date: questionnaire.date))
+                if keepingRespondents {
+                    if own.isEmpty { own.reserveCapacity(questionnaires.count) }
+                    own.append(
+                        RespondentAnswer(
+                            role: questionnaire.respondent.role, name: questionnaire.respondent.name,
+                            file: questionnaire.file, value: answer.value, points: points, note: answer.note,
+                            evidence: answer.evidence, location: answer.location))
+                }
             }
-            let answer = resolve(question, given, dates: givenDates)
+            let answer = resolve(question, given)
             answers[question.id] = answer
             resolved.append(answer)
             divergence.append(Self.divergence(given))
-            respondents.append(given)
+            respondents.append(own)
+            firstLocation.append(first)
         }
         // Skip logic on the combined answers; skipped questions neither score nor count for coverage.
         let context = CombinedContext(answers: answers)
@@ -119,11 +149,13 @@ public struct ScoringEngine: Sendable {
                 resolved[position] = ResolvedAnswer(status: .skipped)
             }
         }
-        return Combined(answers: answers, resolved: resolved, respondents: respondents, divergence: divergence)
+        return Combined(
+            answers: answers, resolved: resolved, respondents: respondents, divergence: divergence,
+            firstLocation: firstLocation)
     }
 
     /// 25 × (highest − lowest points) of the usable answers, when at least two gave points.
-    private static func divergence(_ given: [RespondentAnswer]) -> Double? {
+    private static func divergence(_ given: [Given]) -> Double? {
         var count = 0, high = -Double.infinity, low = Double.infinity
         for answer in given where answer.value.isUsable {
             guard let points = answer.points else { continue }
@@ -134,17 +166,14 @@ public struct ScoringEngine: Sendable {
         return count >= 2 ? 25 * (high - low) : nil
     }
 
-    /// `dates[i]`: the questionnaire date that stands for `given[i]`'s file.
-    private func resolve(
-        _ question: Question, _ given: [RespondentAnswer], dates: [CalendarDate?]
-    ) -> ResolvedAnswer {
+    private func resolve(_ question: Question, _ given: [Given]) -> ResolvedAnswer {
         guard let firstUsable = given.firstIndex(where: { $0.value.isUsable }) else {
             if given.contains(where: { $0.value == .dontKnow }) { return ResolvedAnswer(status: .dontKnow) }
             if given.contains(where: { $0.value == .notApplicable }) { return ResolvedAnswer(status: .notApplicable) }
             return .missing
         }
         func numeric(_ index: Int) -> Double? {
-            question.numericValue(for: given[index].value, questionnaireDate: dates[index])
+            question.numericValue(for: given[index].value, questionnaireDate: given[index].date)
         }
         /// The first usable answer with the fewest points (answers without points count as the most).
         func lowest() -> Int {
@@ -187,7 +216,7 @@ public struct ScoringEngine: Sendable {
 
     private func scoreDimension(
         _ dimension: RubricDimension, firstPosition: Int, combined: Combined, context: CombinedContext,
-        targets: [String: Int]
+        targets: [String: Int], detail: Detail
     ) -> DimensionResult {
         var questions: [QuestionResult] = []
         questions.reserveCapacity(dimension.questions.count)
@@ -222,7 +251,7 @@ public struct ScoringEngine: Sendable {
         }
         let score = possible > 0 ? Rounding.oneDecimal(100 * weighted / possible) : 0
         let coverage = applicableWeight > 0 ? Rounding.whole(100 * answeredWeight / applicableWeight) : 0
-        let placement = place(score: score, dimension: dimension, context: context)
+        let placement = place(score: score, dimension: dimension, context: context, listingUnanswered: detail == .full)
         return DimensionResult(
             dimensionID: dimension.id, score: score, coverage: coverage, thresholdLevel: placement.thresholdLevel,
             level: placement.level, provisional: coverage < rubric.scoring.minCoverage, gates: placement.gates,
@@ -240,7 +269,9 @@ public struct ScoringEngine: Sendable {
     }
 
     /// Threshold level, gates, distance and borderline for a score (§3.5, §3.6).
-    func place(score: Double, dimension: RubricDimension, context: some ConditionContext) -> Placement {
+    func place(
+        score: Double, dimension: RubricDimension, context: some ConditionContext, listingUnanswered: Bool = true
+    ) -> Placement {
         var thresholdLevel = 1
         for level in 2...5 where score >= dimension.threshold(for: level) { thresholdLevel = level }
         var level = thresholdLevel
@@ -248,7 +279,7 @@ public struct ScoringEngine: Sendable {
             let met = gate.require.evaluate(in: context)
             let checked = gate.level <= thresholdLevel
             if checked, !met { level = min(level, gate.level - 1) }
-            let unanswered = gate.requiredQuestionIDs.filter { context.answer($0).status != .answered }
+            let unanswered = listingUnanswered ? gate.requiredQuestionIDs.filter { context.answer($0).status != .answered } : []
             return GateResult(gateID: gate.id, level: gate.level, met: met, checked: checked, unansweredQuestions: unanswered)
         }
         var distance: Double?
@@ -312,9 +343,8 @@ public struct ScoringEngine: Sendable {
         rubric.allConsistencyRules.compactMap { rule in
             guard rule.when.evaluate(in: context) else { return nil }
             let questionIDs = rule.whenQuestionIDs
-            let location = questionIDs.lazy.compactMap { id in
-                rubric.questionOrder[id].flatMap { combined.respondents[$0].first?.location }
-            }.first
+            let location = questionIDs.lazy.compactMap { id in rubric.questionOrder[id].flatMap { combined.firstLocation[$0] } }
+                .first
             return ConsistencyFinding(
                 ruleID: rule.id, dimensionID: rule.dimensionID, message: rule.message, location: location,
                 questionIDs: questionIDs)

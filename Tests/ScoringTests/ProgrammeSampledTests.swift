@@ -33,6 +33,35 @@ struct ProgrammeSampledTests {
         #expect(String(describing: again.questionFindings) == String(describing: view.questionFindings))
     }
 
+    /// The programme view and `validate` score with `.summary`: it must place, score and find exactly as `.full`.
+    @Test(.enabled(if: shippedRubric != nil, "the shipped rubric does not load"), arguments: [UInt64(5), 6, 8])
+    func summaryDetailScoresAlike(seed: UInt64) throws {
+        let rubric = try #require(Self.shippedRubric)
+        var generator = SeededGenerator(seed: seed)
+        let sampler = AnswerSampler(rubric: rubric)
+        let engine = ScoringEngine(rubric: rubric)
+        for library in 0..<20 {
+            let questionnaires = (0..<(1 + library % 3)).map { index -> Questionnaire in
+                var questionnaire = sampler.random(using: &generator, bias: Double.random(in: 0...1, using: &generator))
+                questionnaire.respondent = Respondent(role: index == 0 ? "head" : "team", name: "Person \(index)")
+                questionnaire.file = "lib-\(library)-\(index).yaml"
+                return questionnaire
+            }
+            let full = engine.assess(questionnaires), summary = engine.assess(questionnaires, detail: .summary)
+            #expect(
+                String(describing: ProgrammeRound(full, rubric: rubric, weakPoints: 4))
+                    == String(describing: ProgrammeRound(summary, rubric: rubric, weakPoints: 4)))
+            #expect(String(describing: full.consistency) == String(describing: summary.consistency))
+            #expect(full.triggered.map(\.recommendationID) == summary.triggered.map(\.recommendationID))
+            #expect(full.triggered.map(\.prerequisitesMet) == summary.triggered.map(\.prerequisitesMet))
+            for (a, b) in zip(full.dimensions, summary.dimensions) {
+                #expect(a.gates.map(\.met) == b.gates.map(\.met) && a.gates.map(\.checked) == b.gates.map(\.checked))
+                #expect(a.divergence == b.divergence && a.coverage == b.coverage && a.borderline == b.borderline)
+                #expect(summary.dimensions.allSatisfy { $0.questions.allSatisfy(\.respondents.isEmpty) })
+            }
+        }
+    }
+
     static let shippedRubric = RubricLoader.load(directory: ProgrammeFixture.folder + "/../../../rubrics").rubric
 
     @Test(.enabled(if: shippedRubric != nil, "the shipped rubric does not load"))

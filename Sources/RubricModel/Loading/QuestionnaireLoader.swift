@@ -306,9 +306,8 @@ public enum QuestionnaireLoader {
         _ node: Node, question: Question, rubric: Rubric, date: CalendarDate?, bag: inout DiagnosticBag
     ) -> AnswerValue? {
         var subject: String { "'\(question.id)'" }  // only built for a message
-        if let text = node.scalar?.text, node.scalar?.style == .plain || question.type != .text,
-            mayBeSpecialAnswer(text)
-        {
+        if let scalar = node.scalar, scalar.style == .plain || question.type != .text, mayBeSpecialAnswer(scalar.text) {
+            let text = scalar.text
             let lowered = text.lowercased().trimmingWhitespaces
             if dontKnowSpellings.contains(lowered) {
                 guard question.allowsDontKnow else {
@@ -427,7 +426,8 @@ public enum QuestionnaireLoader {
     }
 
     private static let specialAnswerMaxLength = 2 * (dontKnowSpellings + notApplicableSpellings).map(\.utf8.count).max()!
-    private static let specialAnswerFirstBytes = Set((dontKnowSpellings + notApplicableSpellings).compactMap(\.utf8.first))
+    /// A handful of bytes: an array is searched faster than a set is hashed.
+    private static let specialAnswerFirstBytes = Array(Set((dontKnowSpellings + notApplicableSpellings).compactMap(\.utf8.first)))
 
     private static func scaleHint(_ rubric: Rubric) -> String {
         let labels = rubric.agreementLabels[rubric.defaultLanguage] ?? []

@@ -15,12 +15,13 @@ public enum CombineRule: String, Sendable, CaseIterable {
     case lowest, mean, authority
 }
 
-/// An option of a `choice` or `multi` question.
-public struct Option: Sendable {
-    public var id: String
-    public var label: LocalizedText
-    public var points: Int
-    public var location: SourceLocation
+/// An option of a `choice` or `multi` question. A class for the same reason as `Question`: answers are matched
+/// against the options of their question, which would otherwise copy every option's fields.
+public final class Option: Sendable {
+    public let id: String
+    public let label: LocalizedText
+    public let points: Int
+    public let location: SourceLocation
 
     public init(id: String, label: LocalizedText, points: Int, location: SourceLocation) {
         self.id = id

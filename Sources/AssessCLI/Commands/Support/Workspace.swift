@@ -186,7 +186,7 @@ public enum Workspace {
         func scorePending() {
             let keys = pendingOrder.filter { !stale.contains($0) }
             let groups = keys.map { pending[$0] ?? [] }
-            let rounds = parallelMap(groups) { ProgrammeRound(engine.assess($0), rubric: rubric, weakPoints: weakPoints) }
+            let rounds = parallelMap(groups) { ProgrammeRound(engine.assess($0, detail: .summary), rubric: rubric, weakPoints: weakPoints) }
             for (key, round) in zip(keys, rounds) { store(key, round) }
             pending.removeAll(keepingCapacity: true)
             pendingOrder.removeAll(keepingCapacity: true)
@@ -220,7 +220,7 @@ public enum Workspace {
                 QuestionnaireLoader.load(file: $0.file, rubric: rubric, limits: limits).questionnaire
             }
             guard !questionnaires.isEmpty else { return nil }
-            return ProgrammeRound(engine.assess(questionnaires), rubric: rubric, weakPoints: weakPoints)
+            return ProgrammeRound(engine.assess(questionnaires, detail: .summary), rubric: rubric, weakPoints: weakPoints)
         }
         for (key, round) in zip(staleKeys, rescored) {
             if let round { store(key, round) } else { scored[key] = nil }
