@@ -32,8 +32,9 @@ public enum QuestionnaireLoader {
         return loadThroughTree(bytes: bytes, name: name, rubric: rubric, limits: limits)
     }
 
-    /// The full reading: the document tree, then every check with its diagnostics.
-    static func loadThroughTree(bytes: [UInt8], name: String, rubric: Rubric, limits: ParseLimits = .default) -> Result {
+    /// The full reading: the document tree, then every check with its diagnostics. `load` gives the same result
+    /// faster; this is public so that tests and the fuzzer can hold the two against each other.
+    public static func loadThroughTree(bytes: [UInt8], name: String, rubric: Rubric, limits: ParseLimits = .default) -> Result {
         let parsed = YAMLParser.parse(bytes: bytes, name: name, limits: limits)
         guard let root = parsed.root, !parsed.diagnostics.hasErrors else {
             return Result(questionnaire: nil, diagnostics: parsed.diagnostics)
