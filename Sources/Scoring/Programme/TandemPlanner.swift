@@ -82,7 +82,9 @@ struct TandemPlanner {
                 for id in mentors[need.library.id] ?? [] where (mentees[id]?.count ?? 0) >= maxMentees {
                     if let row = byID[id] { consider(row) }
                 }
-                index!.search(dimensionID: need.dimensionID, around: mentee, rows: rows, best: { best?.key.1 }, consider)
+                index!.search(
+                    dimensionID: need.dimensionID, minLevel: need.level + 2, around: mentee, rows: rows,
+                    best: { best?.key.1 }, consider)
             } else {
                 for candidate in rows { consider(candidate) }
             }
@@ -115,52 +117,63 @@ struct TandemPlanner {
         return (tandems, unmatched)
     }
 
-    /// Possible mentors per dimension sorted by log population, for a nearest-first search when every row states
-    /// population and staff (then every distance is known, and a candidate whose log population differs by x
-    /// is at least x / 2 away). nil when some row lacks a size: then the plain scan is used.
+    /// Possible mentors per dimension and lowest level sorted by log population, for a nearest-first search when
+    /// every row states population and staff (then every distance is known, and a candidate whose log population
+    /// differs by x is at least x / 2 away). nil when some row lacks a size: then the plain scan is used.
     struct SizeIndex {
-        /// Per dimension: (log population, row index) of rows placed at level ≥ 3, not provisionally, ascending.
-        var byDimension: [String: [(logPopulation: Double, row: Int)]] = [:]
+        /// A list of candidates: one dimension, placed at `minLevel` or higher.
+        struct ListKey: Hashable {
+            var dimensionID: String
+            var minLevel: Int
+        }
+
+        /// Per list: (log population, row index) of rows placed at its level or higher, not provisionally, ascending.
+        /// A level-2 need only looks at mentors from level 4, so it never walks past the level-3 ones.
+        var lists: [ListKey: [(logPopulation: Double, row: Int)]] = [:]
         /// Log population of every row.
         var logPopulation: [Double]
-        /// Per dimension: which entries are still in (mentors that are full are taken out).
-        var remaining: [String: RemainingEntries] = [:]
-        /// Per library id: its entry position in each dimension it appears in.
-        var positions: [String: [(dimensionID: String, entry: Int)]] = [:]
+        /// Per list: which entries are still in (mentors that are full are taken out).
+        var remaining: [ListKey: RemainingEntries] = [:]
+        /// Per library id: its entry position in each list it appears in.
+        var positions: [String: [(list: ListKey, entry: Int)]] = [:]
 
         init?(rows: [LibraryRow], dimensionIDs: [String]) {
             guard rows.allSatisfy({ ($0.population ?? 0) > 0 && ($0.staff ?? 0) > 0 }) else { return nil }
             logPopulation = rows.map { log(Double($0.population!)) }
             for id in dimensionIDs {
-                var entries: [(logPopulation: Double, row: Int)] = []
-                for (index, row) in rows.enumerated() {
-                    guard let cell = row.cell(id), !cell.provisional, cell.level >= 3 else { continue }
-                    entries.append((logPopulation[index], index))
+                for minLevel in 3...5 {
+                    let key = ListKey(dimensionID: id, minLevel: minLevel)
+                    var entries: [(logPopulation: Double, row: Int)] = []
+                    for (index, row) in rows.enumerated() {
+                        guard let cell = row.cell(id), !cell.provisional, cell.level >= minLevel else { continue }
+                        entries.append((logPopulation[index], index))
+                    }
+                    entries.sort { ($0.logPopulation, $0.row) < ($1.logPopulation, $1.row) }
+                    for (entry, item) in entries.enumerated() {
+                        positions[rows[item.row].libraryID, default: []].append((key, entry))
+                    }
+                    lists[key] = entries
+                    remaining[key] = RemainingEntries(count: entries.count)
                 }
-                entries.sort { ($0.logPopulation, $0.row) < ($1.logPopulation, $1.row) }
-                for (entry, item) in entries.enumerated() {
-                    positions[rows[item.row].libraryID, default: []].append((id, entry))
-                }
-                byDimension[id] = entries
-                remaining[id] = RemainingEntries(count: entries.count)
             }
         }
 
-        /// Takes a library out of every dimension's candidates (it has as many mentees as it may take).
+        /// Takes a library out of every list (it has as many mentees as it may take).
         mutating func remove(_ libraryID: String) {
-            for (dimensionID, entry) in positions[libraryID] ?? [] { remaining[dimensionID]?.remove(entry) }
+            for (list, entry) in positions[libraryID] ?? [] { remaining[list]?.remove(entry) }
         }
 
-        /// Calls `consider` for every candidate whose distance could still reach the best (rounded) distance so far;
-        /// every candidate that could win is visited, whatever the order.
+        /// Calls `consider` for every candidate placed at `minLevel` or higher whose distance could still reach the
+        /// best (rounded) distance so far; every candidate that could win is visited, whatever the order.
         mutating func search(
-            dimensionID: String, around mentee: LibraryRow, rows: [LibraryRow], best: () -> Double?,
+            dimensionID: String, minLevel: Int, around mentee: LibraryRow, rows: [LibraryRow], best: () -> Double?,
             _ consider: (LibraryRow) -> Void
         ) {
-            guard let entries = byDimension[dimensionID], !entries.isEmpty, let population = mentee.population,
-                var left = remaining.removeValue(forKey: dimensionID)
+            let key = ListKey(dimensionID: dimensionID, minLevel: min(max(minLevel, 3), 5))
+            guard let entries = lists[key], !entries.isEmpty, let population = mentee.population,
+                var left = remaining.removeValue(forKey: key)
             else { return }
-            defer { remaining[dimensionID] = left }
+            defer { remaining[key] = left }
             let center = log(Double(population))
             // First entry at or above the mentee's log population.
             var low = 0, high = entries.count
