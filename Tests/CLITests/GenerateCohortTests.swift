@@ -30,6 +30,23 @@ struct GenerateCohortTests {
         return files
     }
 
+    /// Each worker scores with its own copy of the rubric, so that no two cores update the same reference counts.
+    @Test func rubricPerWorkerLoadsIndependentCopies() throws {
+        let rubric = try #require(Self.rubric)
+        let copies = Workspace.rubricPerWorker(rubric, workers: 3)
+        #expect(copies.count == 3)
+        #expect(copies.allSatisfy { $0.contentHash == rubric.contentHash && $0.allQuestions.count == rubric.allQuestions.count })
+        #expect(copies[0].allQuestions[0] === rubric.allQuestions[0])
+        #expect(copies[1].allQuestions[0] !== rubric.allQuestions[0] && copies[2].allQuestions[0] !== copies[1].allQuestions[0])
+        #expect(Workspace.rubricPerWorker(rubric, workers: 1).count == 1)
+        // A rubric that exists only in memory cannot be loaded again: every worker shares it.
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.rubricFolder).filter { $0.hasSuffix(".yaml") }
+        let inMemory = try #require(
+            RubricLoader.load(files: try files.map { ($0, try String(contentsOfFile: Self.rubricFolder + "/" + $0, encoding: .utf8)) })
+                .rubric)
+        #expect(Workspace.rubricPerWorker(inMemory, workers: 2).count == 1)
+    }
+
     @Test func sameSeedGivesByteIdenticalFiles() throws {
         let first = try TemporaryFolder(), second = try TemporaryFolder(), other = try TemporaryFolder()
         let arguments = ["--libraries", "6", "--rounds", "2", "--respondents", "4", "--seed", "11"]

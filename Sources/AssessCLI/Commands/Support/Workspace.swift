@@ -113,10 +113,21 @@ public enum Workspace {
         transform: @Sendable (Questionnaire) -> R,
         consume: (_ file: String, _ diagnostics: [Diagnostic], _ value: R?) -> Void
     ) {
+        streamQuestionnaires(
+            files: files, rubrics: [rubric], limits: limits, window: window, transform: transform, consume: consume)
+    }
+
+    /// `streamQuestionnaires` with the rubric of `rubricPerWorker`: worker n reads with `rubrics[n]`.
+    static func streamQuestionnaires<R: Sendable>(
+        files: [String], rubrics: [Rubric], limits: ParseLimits = .default, window: Int = 2048,
+        transform: @Sendable (Questionnaire) -> R,
+        consume: (_ file: String, _ diagnostics: [Diagnostic], _ value: R?) -> Void
+    ) {
         var start = 0
         while start < files.count {
             let slice = Array(files[start..<min(start + window, files.count)])
-            let outcomes = parallelMap(slice) { file -> ([Diagnostic], R?) in
+            let outcomes = parallelMap(slice) { file, worker -> ([Diagnostic], R?) in
+                let rubric = rubrics[worker % rubrics.count]
                 let result = QuestionnaireLoader.load(file: file, rubric: rubric, limits: limits)
                 return (result.diagnostics, result.questionnaire.map(transform))
             }
@@ -153,7 +164,8 @@ public enum Workspace {
     ) -> ScoredProgramme {
         let expansion = InputFiles.expand(paths: paths)
         let files = expansion.paths
-        let engine = ScoringEngine(rubric: rubric)
+        let rubrics = rubricPerWorker(rubric)
+        let engines = rubrics.map { ScoringEngine(rubric: $0) }
         var diagnostics = expansion.diagnostics
         var failed: [(String, Diagnostic?)] = []
         var grouper = Cohort.Grouper()
@@ -186,7 +198,10 @@ public enum Workspace {
         func scorePending() {
             let keys = pendingOrder.filter { !stale.contains($0) }
             let groups = keys.map { pending[$0] ?? [] }
-            let rounds = parallelMap(groups) { ProgrammeRound(engine.assess($0, detail: .summary), rubric: rubric, weakPoints: weakPoints) }
+            let rounds = parallelMap(groups) { group, worker in
+                let n = worker % rubrics.count
+                return ProgrammeRound(engines[n].assess(group, detail: .summary), rubric: rubrics[n], weakPoints: weakPoints)
+            }
             for (key, round) in zip(keys, rounds) { store(key, round) }
             pending.removeAll(keepingCapacity: true)
             pendingOrder.removeAll(keepingCapacity: true)
@@ -197,7 +212,7 @@ public enum Workspace {
         var start = 0
         while start < sorted.count {
             let slice = Array(sorted[start..<min(start + window, sorted.count)])
-            streamQuestionnaires(files: slice, rubric: rubric, limits: limits, window: slice.count, transform: { $0 }) {
+            streamQuestionnaires(files: slice, rubrics: rubrics, limits: limits, window: slice.count, transform: { $0 }) {
                 file, fileDiagnostics, questionnaire in
                 diagnostics += fileDiagnostics
                 guard let questionnaire else {
@@ -215,12 +230,13 @@ public enum Workspace {
         }
         // Library-rounds split across windows: score again from all their files.
         let staleKeys = stale.sorted { ($0.libraryID, $0.round) < ($1.libraryID, $1.round) }
-        let rescored = parallelMap(staleKeys.map { grouper.members[$0] ?? [] }) { members -> ProgrammeRound? in
+        let rescored = parallelMap(staleKeys.map { grouper.members[$0] ?? [] }) { members, worker -> ProgrammeRound? in
+            let n = worker % rubrics.count
             let questionnaires = members.compactMap {
-                QuestionnaireLoader.load(file: $0.file, rubric: rubric, limits: limits).questionnaire
+                QuestionnaireLoader.load(file: $0.file, rubric: rubrics[n], limits: limits).questionnaire
             }
             guard !questionnaires.isEmpty else { return nil }
-            return ProgrammeRound(engine.assess(questionnaires, detail: .summary), rubric: rubric, weakPoints: weakPoints)
+            return ProgrammeRound(engines[n].assess(questionnaires, detail: .summary), rubric: rubrics[n], weakPoints: weakPoints)
         }
         for (key, round) in zip(staleKeys, rescored) {
             if let round { store(key, round) } else { scored[key] = nil }
@@ -249,21 +265,45 @@ public enum Workspace {
     /// Workers take chunks of consecutive items from a shared counter and write each result into its own slot, so
     /// there is no lock per item and no sharing of cache lines between workers except at chunk edges.
     public static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        parallelMap(items) { item, _ in transform(item) }
+    }
+
+    /// `parallelMap` that also tells `transform` which worker runs it (0 ..< `workerCount`), for state kept per
+    /// worker such as the rubric copies of `rubricPerWorker`.
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T, Int) -> R) -> [R] {
         let workers = min(workerCount, items.count)
-        if workers < 2 { return items.map(transform) }
+        if workers < 2 { return items.map { transform($0, 0) } }
         let slots = ResultSlots<R>(count: items.count)
         let chunk = max(1, min(64, items.count / (workers * 8)))
         let counter = ChunkCounter()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
             while true {
                 let start = counter.take(chunk)
                 if start >= items.count { break }
                 for index in start..<min(start + chunk, items.count) {
-                    slots.set(index, transform(items[index]))
+                    slots.set(index, transform(items[index], worker))
                 }
             }
         }
         return slots.values()
+    }
+
+    /// The rubric once per worker, the first being `rubric` itself and the others loaded again from its files.
+    ///
+    /// Scoring retains and releases the rubric's strings and objects all the time; with one shared rubric two cores
+    /// update the same reference counts and pass their cache lines back and forth. Each copy is checked to have the
+    /// same content hash; if a copy cannot be loaded (the files changed meanwhile), all workers share `rubric`.
+    static func rubricPerWorker(_ rubric: Rubric, workers: Int = workerCount) -> [Rubric] {
+        guard workers > 1, let first = rubric.files.first else { return [rubric] }
+        let folder = (first as NSString).deletingLastPathComponent
+        var rubrics = [rubric]
+        for _ in 1..<workers {
+            guard let copy = RubricLoader.load(directory: folder).rubric, copy.contentHash == rubric.contentHash else {
+                return [rubric]
+            }
+            rubrics.append(copy)
+        }
+        return rubrics
     }
 
     /// Parallel workers: `$ASSESS_JOBS` when set to a whole number ≥ 1, else the active processors.
