@@ -11,9 +11,10 @@ import Diagnostics
 
 /// libyaml's events one at a time, for readers of a known shape that need no tree.
 ///
-/// It enforces none of the tree's limits (depth, aliases, duplicate keys): it is meant for a reader that accepts
-/// one fixed shape, gives up at the first event it does not expect, and leaves everything unusual (and every
-/// diagnostic) to `YAMLParser`. Not thread-safe; each reader owns its own libyaml parser.
+/// `next()` enforces none of the tree's limits (depth, aliases, duplicate keys); `node(startingWith:)` gives up
+/// on all of them. It is meant for a reader that accepts one fixed shape, gives up at the first event it does not
+/// expect, and leaves everything unusual (and every diagnostic) to `YAMLParser`. Not thread-safe; each reader owns
+/// its own libyaml parser.
 public final class YAMLEventReader {
     /// An event; `bytes` (a scalar's text) is valid until the next call of `next()`.
     public struct Event {
