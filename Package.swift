@@ -28,10 +28,12 @@ let package = Package(
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "Scoring", "RubricModel", "YAML"],
             exclude: ["Golden", "BriefingFixtures", "HTMLFixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["AssessCLI"]),
+        // What the tests that run the built binary share: finding and running it, temporary folders.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CLITests", dependencies: ["AssessCLI", "TestSupport"]),
         // The hostile-input corpus: every case runs the built binary and checks message and exit status.
         .testTarget(
-            name: "ReliabilityTests", dependencies: ["AssessCLI", "YAML", "RubricModel", "Diagnostics"],
+            name: "ReliabilityTests", dependencies: ["AssessCLI", "YAML", "RubricModel", "Diagnostics", "TestSupport"],
             exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import AssessCLI
@@ -12,26 +13,10 @@ import Testing
     /// Runs `assess` in the repository root, so `samples/` and `rubrics/` are found as a user finds them. (The
     /// child gets its own working folder; the test process's stays untouched for the tests running beside it.)
     static func assess(_ arguments: [String]) throws -> RunResult {
-        let process = Process()
-        process.executableURL = try EndToEndTests.binary()
-        process.arguments = arguments
-        process.currentDirectoryURL = repository
-        process.environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read stderr on another thread so a full stderr pipe can never block the child while we read stdout.
-        let errorData = ErrorCollector()
-        let reader = Thread { errorData.data = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errorData.done { usleep(1000) }
+        let run = try AssessBinary.run(arguments, in: repository)
         return RunResult(
-            status: ExitStatus(rawValue: process.terminationStatus), stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: errorData.data, as: UTF8.self))
+            status: ExitStatus(rawValue: run.status), stdout: String(decoding: run.stdout, as: UTF8.self),
+            stderr: String(decoding: run.stderr, as: UTF8.self))
     }
 
     @Test func briefingForOneLibrary() throws {
@@ -142,15 +127,4 @@ extension CommandEndToEndTests {
         let text = try Self.assess(["compare", copy])
         #expect(text.stdout.contains("runde-2-kaputt.yaml"), "the report names what was left out")
     }
-}
-
-/// Stderr bytes collected by a reader thread.
-final class ErrorCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Data?
-    var data: Data {
-        get { lock.withLock { stored ?? Data() } }
-        set { lock.withLock { stored = newValue } }
-    }
-    var done: Bool { lock.withLock { stored != nil } }
 }

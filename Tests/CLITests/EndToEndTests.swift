@@ -1,50 +1,16 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import AssessCLI
 
 /// Runs the built `assess` binary, as users do. Kept few: one per outcome.
 @Suite struct EndToEndTests {
-    /// The `assess` executable next to the test bundle (`<scratch>/<triple>/debug/assess`), or `ASSESS_BINARY`.
-    static func binary() throws -> URL {
-        var candidates: [URL] = []
-        if let explicit = ProcessInfo.processInfo.environment["ASSESS_BINARY"] {
-            candidates.append(URL(fileURLWithPath: explicit))
-        }
-        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = runner.deletingLastPathComponent()
-        for _ in 0..<4 {  // the runner may sit inside an .xctest bundle
-            candidates.append(folder.appendingPathComponent("assess"))
-            folder = folder.deletingLastPathComponent()
-        }
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("assess"))
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw BinaryNotFound(searched: candidates.map(\.path))
-        }
-        return found
-    }
-
-    struct BinaryNotFound: Error, CustomStringConvertible {
-        var searched: [String]
-        var description: String { "the assess binary was not built; looked in \(searched)" }
-    }
-
     static func execute(_ arguments: [String]) throws -> RunResult {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let run = try AssessBinary.run(arguments)
         return RunResult(
-            status: ExitStatus(rawValue: process.terminationStatus), stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+            status: ExitStatus(rawValue: run.status), stdout: String(decoding: run.stdout, as: UTF8.self),
+            stderr: String(decoding: run.stderr, as: UTF8.self))
     }
 
     @Test func version() throws {

@@ -2,6 +2,7 @@ import Foundation
 import Reports
 import RubricModel
 import Scoring
+import TestSupport
 import Testing
 
 @testable import AssessCLI

@@ -2,6 +2,7 @@ import Diagnostics
 import Dispatch
 import Foundation
 import RubricModel
+import TestSupport
 import Testing
 import YAML
 

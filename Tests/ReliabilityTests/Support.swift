@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -37,31 +38,6 @@ enum Assess {
     /// The committed corpus of small hostile and legitimate files.
     static let corpus = repository + "/Tests/ReliabilityTests/Corpus"
 
-    /// The `assess` executable next to the test bundle (`<scratch>/<triple>/debug/assess`), or `ASSESS_BINARY`.
-    /// (The same search as Tests/CLITests/EndToEndTests.swift; copied, as test targets cannot import each other.)
-    static func binary() throws -> String {
-        var candidates: [URL] = []
-        if let explicit = ProcessInfo.processInfo.environment["ASSESS_BINARY"] {
-            candidates.append(URL(fileURLWithPath: explicit))
-        }
-        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = runner.deletingLastPathComponent()
-        for _ in 0..<4 {  // the runner may sit inside an .xctest bundle
-            candidates.append(folder.appendingPathComponent("assess"))
-            folder = folder.deletingLastPathComponent()
-        }
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("assess"))
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw BinaryNotFound(searched: candidates.map(\.path))
-        }
-        return found.path
-    }
-
-    struct BinaryNotFound: Error, CustomStringConvertible {
-        var searched: [String]
-        var description: String { "the assess binary was not built; looked in \(searched)" }
-    }
-
     /// Multiplies every time limit: `ASSESS_TEST_TIMEOUT_SCALE` (scripts/sanitize.sh sets 5, as sanitized builds
     /// are several times slower), default 1.
     static let timeoutScale = ProcessInfo.processInfo.environment["ASSESS_TEST_TIMEOUT_SCALE"].flatMap(Double.init) ?? 1
@@ -78,7 +54,7 @@ enum Assess {
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try binary())
+        process.executableURL = try AssessBinary.locate()
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? scratch.path)
         var env = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "ASSESS_RUBRIC": rubric, "SWIFT_BACKTRACE": "enable=no"]
@@ -113,7 +89,7 @@ enum Assess {
     /// Starts `assess arguments` without waiting (for the kill-mid-write tests).
     static func start(_ arguments: [String], in directory: String) throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try binary())
+        process.executableURL = try AssessBinary.locate()
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "ASSESS_RUBRIC": rubric, "SWIFT_BACKTRACE": "enable=no"]
@@ -127,66 +103,6 @@ enum Assess {
 
 /// True when the tests run as root, where file permissions do not stop reads or writes.
 var runningAsRoot: Bool { geteuid() == 0 }
-
-// MARK: - Temporary folders
-
-/// A fresh folder under the system temp folder, removed (with everything in it) when the value goes away.
-final class TemporaryFolder {
-    let path: String
-
-    init(prefix: String = "assess-reliability") throws {
-        let base = (NSTemporaryDirectory() as NSString).appendingPathComponent("\(prefix)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
-        path = realpath(base, nil).map { pointer in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        } ?? base
-    }
-
-    deinit {
-        // Give back permissions taken away by a test, so the folder can be removed.
-        if let walker = FileManager.default.enumerator(atPath: path) {
-            chmod(path, 0o755)
-            for case let name as String in walker { chmod(url(name), 0o755) }
-        }
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    /// Absolute path of `relative` inside the folder.
-    func url(_ relative: String) -> String { (path as NSString).appendingPathComponent(relative) }
-
-    /// Writes text (creating folders on the way) and returns the file's path.
-    @discardableResult
-    func file(_ relative: String, _ text: String) throws -> String {
-        try data(relative, Data(text.utf8))
-    }
-
-    /// Writes bytes (creating folders on the way) and returns the file's path.
-    @discardableResult
-    func data(_ relative: String, _ bytes: Data) throws -> String {
-        let full = url(relative)
-        try FileManager.default.createDirectory(
-            atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: full, contents: bytes) else {
-            throw CocoaError(.fileWriteUnknown)
-        }
-        return full
-    }
-
-    @discardableResult
-    func folder(_ relative: String) throws -> String {
-        let full = url(relative)
-        try FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: true)
-        return full
-    }
-
-    func bytes(_ relative: String) -> Data? { FileManager.default.contents(atPath: url(relative)) }
-
-    /// Names in the folder, hidden ones included.
-    func listing(_ relative: String = "") -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: relative.isEmpty ? path : url(relative))) ?? []).sorted()
-    }
-}
 
 // MARK: - Corpus files
 
