@@ -35,6 +35,12 @@ public final class YAMLEventReader {
         /// The scalar's text, as `YAMLParser` decodes it.
         public var text: String { String(yamlBytes: bytes.baseAddress, count: bytes.count) }
 
+        /// True for a plain scalar without anchor or tag that reads as null, as `Node.isNull` judges it.
+        public var isNull: Bool {
+            guard kind == .scalar, style == .plain, !hasProperties, bytes.count <= 4 else { return false }
+            return Scalar.nullSpellings.contains { textEquals($0) }
+        }
+
         /// Whether the scalar's text is exactly `word` (compared as UTF-8 bytes, nothing decoded).
         public func textEquals(_ word: String) -> Bool {
             var word = word

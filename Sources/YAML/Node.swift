@@ -36,6 +36,9 @@ public struct Scalar: Hashable, Sendable {
         self.text = text
         self.style = style
     }
+
+    /// How a plain, untagged scalar spells null.
+    public static let nullSpellings = ["", "~", "null", "Null", "NULL"]
 }
 
 /// A mapping entry; mappings keep their pairs in file order.
@@ -71,10 +74,7 @@ extension Node {
     /// True for a plain scalar that YAML would read as null (`~`, `null`, empty).
     public var isNull: Bool {
         guard let scalar, scalar.style == .plain, tag == nil else { return false }
-        switch scalar.text {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
-        }
+        return Scalar.nullSpellings.contains(scalar.text)
     }
 
     /// A short noun for messages: "a text", "a list", "a mapping".

@@ -5,9 +5,9 @@ extension QuestionnaireLoader {
     /// The questionnaire in `bytes` when reading it in full would report nothing at all, read from libyaml's events
     /// without building the document tree; nil as soon as anything is unusual.
     ///
-    /// Most of a file is its answers. Here each answer becomes a small node on its own and goes through the same
-    /// `readAnswer` as on the full path, and the other fields through the same `readHeader`, so both paths accept
-    /// and read exactly alike. What this path does not take on (an unknown or repeated key, an anchor or tag, a
+    /// Most of a file is its answers. Here each answer's value becomes a small node on its own (its note and
+    /// evidence are taken straight from the events) and goes through the same `readAnswer(value:…)` as on the full
+    /// path, and the other fields through the same `readHeader`, so both paths accept and read exactly alike. What this path does not take on (an unknown or repeated key, an anchor or tag, a
     /// value of an unexpected shape, any diagnostic at all, even a warning) makes it give up; the caller then reads
     /// the file in full, which reports it.
     static func readWithoutTree(
@@ -18,8 +18,8 @@ extension QuestionnaireLoader {
             let rootStart = events.next(), rootStart.kind == .mappingStart, !rootStart.hasProperties
         else { return nil }
         var fields: [Pair] = []
-        var answerNodes: [(question: Question, value: Node)] = []
-        answerNodes.reserveCapacity(rubric.allQuestions.count)
+        var answerParts: [AnswerParts] = []
+        answerParts.reserveCapacity(rubric.allQuestions.count)
         var rootEnded = false
         while let keyEvent = events.next() {
             if keyEvent.kind == .mappingEnd {
@@ -30,7 +30,7 @@ extension QuestionnaireLoader {
                 !fields.contains(where: { $0.key.scalar?.text == name })
             else { return nil }
             if name == "answers" {
-                guard readAnswerNodes(events, rubric: rubric, into: &answerNodes) else { return nil }
+                guard readAnswerParts(events, rubric: rubric, into: &answerParts) else { return nil }
                 // Stands in for the answers, so that the fields' own checks see the key they require.
                 fields.append(Pair(key: key, value: Node(.mapping([]), at: key.location)))
             } else {
@@ -47,12 +47,16 @@ extension QuestionnaireLoader {
         reader.finish(bag: &bag)
         let header = readHeader(reader, rubric: rubric, bag: &bag)
         var answers: [String: Answer] = [:]
-        answers.reserveCapacity(answerNodes.count)
+        answers.reserveCapacity(answerParts.count)
         var attempted = Set<String>()
-        for (question, value) in answerNodes {
-            if let answer = readAnswer(value, question: question, rubric: rubric, date: header.date, bag: &bag) {
+        for parts in answerParts {
+            let question = parts.question
+            if let answer = readAnswer(
+                value: parts.value, note: parts.note, evidence: parts.evidence, question: question, rubric: rubric,
+                date: header.date, bag: &bag)
+            {
                 answers[question.id] = answer
-            } else if givesAnswer(value) {
+            } else if !parts.value.isNull {
                 attempted.insert(question.id)  // only consulted for questions without an answer
             }
         }
@@ -63,11 +67,19 @@ extension QuestionnaireLoader {
         return header.questionnaire(file: file, answers: answers, location: root.location)
     }
 
-    /// The `answers:` mapping: each answer's question (found by its key's bytes within its dimension) and value node.
+    /// One answer as read from the events: its question, its value, and the note and evidence beside it.
+    private struct AnswerParts {
+        var question: Question
+        var value: Node
+        var note: String?
+        var evidence: String?
+    }
+
+    /// The `answers:` mapping: each answer's question (found by its key's bytes within its dimension) and parts.
     /// false for anything the full path may have to report on: an unknown or repeated dimension or question, or a
     /// dimension that is not a mapping of answers.
-    private static func readAnswerNodes(
-        _ events: YAMLEventReader, rubric: Rubric, into answers: inout [(question: Question, value: Node)]
+    private static func readAnswerParts(
+        _ events: YAMLEventReader, rubric: Rubric, into answers: inout [AnswerParts]
     ) -> Bool {
         guard let start = events.next(), start.kind == .mappingStart, !start.hasProperties else { return false }
         var seenDimensions = [Bool](repeating: false, count: rubric.dimensions.count)
@@ -92,14 +104,65 @@ extension QuestionnaireLoader {
                     expected < questions.count && questionKey.textEquals(questions[expected].id)
                     ? expected : questions.firstIndex { questionKey.textEquals($0.id) }
                 guard let position, !seenQuestions[position], let valueEvent = events.next(),
-                    let value = events.node(startingWith: valueEvent)
+                    let parts = readAnswerParts(events, startingWith: valueEvent, question: questions[position])
                 else { return false }
                 seenQuestions[position] = true
                 expected = position + 1
-                answers.append((questions[position], value))
+                answers.append(parts)
             }
             guard groupEnded else { return false }
         }
         return false
+    }
+
+    /// One answer's value, or its `{answer: …, note: …, evidence: …}` mapping read the way `SimpleAnswer` reads
+    /// it: each key at most once, a present answer, a text or nothing as note and evidence. Every other mapping is
+    /// left to the full path (nil).
+    private static func readAnswerParts(
+        _ events: YAMLEventReader, startingWith first: YAMLEventReader.Event, question: Question
+    ) -> AnswerParts? {
+        guard first.kind == .mappingStart else {
+            return events.node(startingWith: first).map { AnswerParts(question: question, value: $0) }
+        }
+        guard !first.hasProperties else { return nil }
+        var answer: Node?
+        var note: String?, evidence: String?
+        var seenNote = false, seenEvidence = false
+        enum Field { case answer, note, evidence }
+        while let key = events.next() {
+            if key.kind == .mappingEnd {
+                guard let answer, !answer.isNull else { return nil }
+                return AnswerParts(question: question, value: answer, note: note, evidence: evidence)
+            }
+            // The key's bytes last only until the next event: match it first.
+            guard key.kind == .scalar, !key.hasProperties else { return nil }
+            let field: Field
+            if answer == nil, key.textEquals("answer") {
+                field = .answer
+            } else if !seenNote, key.textEquals("note") {
+                field = .note
+            } else if !seenEvidence, key.textEquals("evidence") {
+                field = .evidence
+            } else {
+                return nil
+            }
+            guard let value = events.next() else { return nil }
+            switch field {
+            case .answer:
+                guard let node = events.node(startingWith: value, maxDepth: 1) else { return nil }
+                answer = node
+            case .note, .evidence:
+                guard value.kind == .scalar, !value.hasProperties else { return nil }
+                let text = value.isNull ? nil : value.text
+                if field == .note {
+                    seenNote = true
+                    note = text
+                } else {
+                    seenEvidence = true
+                    evidence = text
+                }
+            }
+        }
+        return nil
     }
 }

@@ -298,6 +298,14 @@ public enum QuestionnaireLoader {
             note = reader.string("note", bag: &bag)
             evidence = reader.string("evidence", bag: &bag)
         }
+        return readAnswer(value: valueNode, note: note, evidence: evidence, question: question, rubric: rubric, date: date, bag: &bag)
+    }
+
+    /// An answer whose value is already taken out of its `{answer: …, note: …, evidence: …}` mapping, if it had one.
+    static func readAnswer(
+        value valueNode: Node, note: String?, evidence: String?, question: Question, rubric: Rubric, date: CalendarDate?,
+        bag: inout DiagnosticBag
+    ) -> Answer? {
         if valueNode.isNull { return nil }
         guard let value = readValue(valueNode, question: question, rubric: rubric, date: date, bag: &bag) else { return nil }
         return Answer(questionID: question.id, value: value, note: note, evidence: evidence, location: valueNode.location)
