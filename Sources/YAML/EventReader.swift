@@ -32,6 +32,9 @@ public final class YAMLEventReader {
         /// Where the event starts, exactly as `YAMLParser` locates the node it becomes.
         public func location(in file: String) -> SourceLocation { mark.location(in: file) }
 
+        /// The same, without the file name: for a reader that keeps positions before it needs locations.
+        public var start: Mark { Mark(raw: mark) }
+
         /// The scalar's text, as `YAMLParser` decodes it.
         public var text: String { String(yamlBytes: bytes.baseAddress, count: bytes.count) }
 
@@ -43,9 +46,22 @@ public final class YAMLEventReader {
 
         /// Whether the scalar's text is exactly `word` (compared as UTF-8 bytes, nothing decoded).
         public func textEquals(_ word: String) -> Bool {
-            var word = word
-            return word.withUTF8 { $0.count == bytes.count && ($0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, $0.count) == 0) }
+            let equal = word.utf8.withContiguousStorageIfAvailable { Self.equal($0, bytes) }
+            if let equal { return equal }
+            var copy = word  // not stored contiguously (bridged): withUTF8 makes it so
+            return copy.withUTF8 { Self.equal($0, bytes) }
         }
+
+        private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+        }
+    }
+
+    /// Where an event starts, until a location with its file name is needed.
+    public struct Mark: Sendable {
+        let raw: RawMark
+
+        public func location(in file: String) -> SourceLocation { raw.location(in: file) }
     }
 
     private let parser: LibYAMLParser

@@ -89,4 +89,81 @@ struct QuestionnaireReadingPathsTests {
         variants.append(base.replacingOccurrences(of: "answers:", with: "answers:  # comment"))
         for (index, text) in variants.enumerated() { Self.expectAgreement(text, name: "shape-\(index).yaml") }
     }
+
+    /// Every choice and multi question answered in each way that matters to matching options byte for byte: each
+    /// option plain and quoted, in a list and beside a note, and near misses (case, spaces, unknown, repeated, the
+    /// don't-know spellings, an empty list, a nested list). The event path must read each valid one itself.
+    @Test func optionAnswersReadAlike() throws {
+        let base = try String(contentsOfFile: Self.sampleFiles[0], encoding: .utf8)
+        var lines = base.components(separatedBy: "\n")
+        var accepted = 0, tried = 0
+        for question in Self.shipped.allQuestions where question.type == .choice || question.type == .multi {
+            // The sample's line for this question, or a new one at the top of its dimension.
+            let key = "    \(question.id):"
+            let at: Int
+            if let line = lines.firstIndex(where: { $0.hasPrefix(key) }) {
+                at = line
+            } else {
+                guard let group = lines.firstIndex(of: "  \(question.dimensionID):") else { continue }
+                lines.insert(key + " ~", at: group + 1)
+                at = group + 1
+            }
+            let original = lines
+            Self.removeContinuation(of: at, in: &lines)
+            let first = question.options[0].id, last = question.options[question.options.count - 1].id
+            var values = question.options.map(\.id) + [
+                "'\(first)'", "\"\(last)\"", "\(first.uppercased())", "' \(first)'", "\(first)x", "dont-know", "weiß nicht",
+                "n/a", "~", "{answer: \(first), note: \"n\", evidence: e}", "{answer: '\(last)'}", "[\(first)]",
+            ]
+            if question.type == .multi {
+                values += [
+                    "[\(first), \(last)]", "[\(last), \(first), \(last)]", "[]", "[\(first), ~]", "[\(first), [\(last)]]",
+                    "[\(first), unknown-option]", "{answer: [\(first), \(last)], note: n}", "[&a \(first)]", "['\(first)', \"\(last)\"]",
+                ]
+            }
+            for (index, value) in values.enumerated() {
+                lines[at] = key + " " + value
+                tried += 1
+                if Self.expectAgreement(lines.joined(separator: "\n"), name: "\(question.id)-\(index).yaml") { accepted += 1 }
+            }
+            lines = original
+        }
+        // Each option, plain or quoted, is fine wherever the question applies; the near misses are not.
+        #expect(accepted > tried / 3 && accepted < tried)
+    }
+
+    /// A rubric may name an option like a don't-know spelling; the full reading takes such an answer as "don't
+    /// know", so the event path must not match it as the option.
+    @Test func optionNamedLikeDontKnowReadsAlike() throws {
+        let folder = Self.repository.appendingPathComponent("rubrics").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted().map {
+            name -> (name: String, text: String) in
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            // The option 'four-or-more', which no rule names, becomes 'dont-know'.
+            return (name, name == "workflow.yaml" ? text.replacingOccurrences(of: "{id: four-or-more,", with: "{id: dont-know,") : text)
+        }
+        let loaded = RubricLoader.load(files: files)
+        let rubric = try #require(loaded.rubric, "\(loaded.diagnostics)")
+        let question = try #require(rubric.question("content-creators"))
+        #expect(question.option("dont-know") != nil)
+        let base = try String(contentsOfFile: Self.sampleFiles[0], encoding: .utf8)
+        var lines = base.components(separatedBy: "\n")
+        let at = try #require(lines.firstIndex { $0.hasPrefix("    content-creators:") })
+        Self.removeContinuation(of: at, in: &lines)
+        for value in ["dont-know", "{answer: dont-know, note: n}", "one-person"] {
+            var edited = lines
+            edited[at] = "    content-creators: \(value)"
+            let text = edited.joined(separator: "\n")
+            let quick = Self.expectAgreement(text, name: "dont-know-option.yaml", rubric: rubric)
+            let read = QuestionnaireLoader.load(text: text, name: "dont-know-option.yaml", rubric: rubric)
+            #expect(read.questionnaire?.answers["content-creators"]?.value != .option("dont-know"))
+            if value == "one-person" { #expect(quick, "\(read.diagnostics)") }
+        }
+    }
+
+    /// Removes the lines that continue the answer on line `at` (an answer written as an indented block), so that
+    /// the line can be replaced by a one-line answer.
+    static func removeContinuation(of at: Int, in lines: inout [String]) {
+        while at + 1 < lines.count, lines[at + 1].hasPrefix("      ") { lines.remove(at: at + 1) }
+    }
 }

@@ -49,15 +49,22 @@ extension QuestionnaireLoader {
         var answers: [String: Answer] = [:]
         answers.reserveCapacity(answerParts.count)
         var attempted = Set<String>()
-        for parts in answerParts {
-            let question = parts.question
-            if let answer = readAnswer(
-                value: parts.value, note: parts.note, evidence: parts.evidence, question: question, rubric: rubric,
-                date: header.date, bag: &bag)
-            {
-                answers[question.id] = answer
-            } else if !parts.value.isNull {
-                attempted.insert(question.id)  // only consulted for questions without an answer
+        for index in answerParts.indices {  // by index: a `for parts in` loop retains each part's fields
+            let question = answerParts[index].question
+            switch answerParts[index].value {
+            case .options(let value, let location):
+                answers[question.id] = Answer(
+                    questionID: question.id, value: value, note: answerParts[index].note,
+                    evidence: answerParts[index].evidence, location: location.location(in: file))
+            case .node(let node):
+                if let answer = readAnswer(
+                    value: node, note: answerParts[index].note, evidence: answerParts[index].evidence,
+                    question: question, rubric: rubric, date: header.date, bag: &bag)
+                {
+                    answers[question.id] = answer
+                } else if !node.isNull {
+                    attempted.insert(question.id)  // only consulted for questions without an answer
+                }
             }
         }
         guard bag.diagnostics.isEmpty else { return nil }
@@ -69,8 +76,15 @@ extension QuestionnaireLoader {
 
     /// One answer as read from the events: its question, its value, and the note and evidence beside it.
     private struct AnswerParts {
+        enum Value {
+            /// Read by `readAnswer(value:…)`, exactly as on the full path.
+            case node(Node)
+            /// The options of a choice or multi answer, already matched (see `readOptions`).
+            case options(AnswerValue, at: YAMLEventReader.Mark)
+        }
+
         var question: Question
-        var value: Node
+        var value: Value
         var note: String?
         var evidence: String?
     }
@@ -122,16 +136,17 @@ extension QuestionnaireLoader {
         _ events: YAMLEventReader, startingWith first: YAMLEventReader.Event, question: Question
     ) -> AnswerParts? {
         guard first.kind == .mappingStart else {
-            return events.node(startingWith: first).map { AnswerParts(question: question, value: $0) }
+            return readValue(events, startingWith: first, question: question).map { AnswerParts(question: question, value: $0) }
         }
         guard !first.hasProperties else { return nil }
-        var answer: Node?
+        var answer: AnswerParts.Value?
         var note: String?, evidence: String?
         var seenNote = false, seenEvidence = false
         enum Field { case answer, note, evidence }
         while let key = events.next() {
             if key.kind == .mappingEnd {
-                guard let answer, !answer.isNull else { return nil }
+                guard let answer else { return nil }
+                if case .node(let node) = answer, node.isNull { return nil }
                 return AnswerParts(question: question, value: answer, note: note, evidence: evidence)
             }
             // The key's bytes last only until the next event: match it first.
@@ -149,8 +164,8 @@ extension QuestionnaireLoader {
             guard let value = events.next() else { return nil }
             switch field {
             case .answer:
-                guard let node = events.node(startingWith: value, maxDepth: 1) else { return nil }
-                answer = node
+                guard let read = readValue(events, startingWith: value, question: question, maxDepth: 1) else { return nil }
+                answer = read
             case .note, .evidence:
                 guard value.kind == .scalar, !value.hasProperties else { return nil }
                 let text = value.isNull ? nil : value.text
@@ -164,5 +179,57 @@ extension QuestionnaireLoader {
             }
         }
         return nil
+    }
+
+    /// An answer's value: for a choice or multi question the matched options where `readOptions` can tell, else the
+    /// node for `readAnswer(value:…)`. nil gives the file up.
+    private static func readValue(
+        _ events: YAMLEventReader, startingWith first: YAMLEventReader.Event, question: Question, maxDepth: Int = 2
+    ) -> AnswerParts.Value? {
+        if question.type == .choice || question.type == .multi, !first.hasProperties {
+            switch readOptions(events, startingWith: first, question: question) {
+            case .read(let value): return .options(value, at: first.start)
+            case .giveUp: return nil
+            case .readAsNode: break
+            }
+        }
+        return events.node(startingWith: first, maxDepth: maxDepth).map { .node($0) }
+    }
+
+    private enum OptionsReading {
+        case read(AnswerValue)
+        /// `readValue` would report something: the full path has to read the file.
+        case giveUp
+        /// Not certain either way, and no event was consumed: read the value as a node.
+        case readAsNode
+    }
+
+    /// A choice or multi answer matched byte for byte against the question's option ids, without a node or a
+    /// string, giving what `readValue` gives for it. `readValue` reports an error for a scalar that may be no
+    /// exact option id only after trying the don't-know and not-applicable spellings, so such a scalar is left to
+    /// it (`readAsNode`); a scalar or list item that matches no option, a list item that is not a plain value and
+    /// an option listed twice are all reported there (`giveUp`).
+    private static func readOptions(
+        _ events: YAMLEventReader, startingWith first: YAMLEventReader.Event, question: Question
+    ) -> OptionsReading {
+        switch first.kind {
+        case .scalar:
+            guard !first.isNull, !mayBeSpecialAnswer(utf8: first.bytes) else { return .readAsNode }
+            guard let option = question.options.first(where: { first.textEquals($0.id) }) else { return .giveUp }
+            return .read(question.type == .choice ? .option(option.id) : .options([option.id]))
+        case .sequenceStart where question.type == .multi:
+            var ids: [String] = []
+            while let item = events.next() {
+                if item.kind == .sequenceEnd { return .read(.options(ids)) }
+                guard item.kind == .scalar, !item.hasProperties,
+                    let option = question.options.first(where: { item.textEquals($0.id) }),
+                    !ids.contains(where: { $0 == option.id })
+                else { return .giveUp }
+                ids.append(option.id)
+            }
+            return .giveUp
+        default:
+            return .readAsNode
+        }
     }
 }

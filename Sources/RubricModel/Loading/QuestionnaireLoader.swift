@@ -427,10 +427,12 @@ public enum QuestionnaireLoader {
 
     /// Whether `text` could be one of the don't-know or not-applicable spellings: a cheap test by first letter
     /// and length, so that the common answer is not lowercased (and copied) for nothing.
-    private static func mayBeSpecialAnswer(_ text: String) -> Bool {
-        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+    private static func mayBeSpecialAnswer(_ text: String) -> Bool { mayBeSpecialAnswer(utf8: text.utf8) }
+
+    static func mayBeSpecialAnswer<UTF8: BidirectionalCollection<UInt8>>(utf8: UTF8) -> Bool {
+        guard let first = utf8.first, let last = utf8.last else { return false }
         if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return true }  // judged after trimming
-        guard text.utf8.count <= specialAnswerMaxLength else { return false }
+        guard utf8.count <= specialAnswerMaxLength else { return false }
         return specialAnswerFirstBytes.contains(first | 0x20) || first >= 0x80
     }
 
@@ -474,12 +476,14 @@ public enum QuestionnaireLoader {
         for dimension in rubric.dimensions {
             for question in dimension.questions {
                 let applies = question.appliesWhen?.evaluate(in: context) ?? true
-                if let answer = answers[question.id], !applies {
+                if !applies, let answer = answers[question.id] {
                     let trigger = question.appliesWhen?.questionIDs.first ?? ""
                     bag.error(
                         "answer-not-applicable", "'\(question.id)' does not apply given the answer to '\(trigger)', so it must not be answered",
                         at: answer.location, hint: "remove this answer, or check your answer to '\(trigger)'")
-                } else if applies, question.required, answers[question.id] == nil, !attempted.contains(question.id) {
+                } else if applies, question.required, answers.index(forKey: question.id) == nil,
+                    !attempted.contains(question.id)
+                {
                     let groupNode = answersNode?.mapping?.first(where: { $0.key.scalar?.text == dimension.id })
                     let emptyKey = groupNode?.value.mapping?.first { $0.key.scalar?.text == question.id }?.key
                     bag.error(
