@@ -116,21 +116,26 @@ public struct ScoringEngine: Sendable {
         firstLocation.reserveCapacity(questions.count)
         var given: [Given] = []
         given.reserveCapacity(questionnaires.count)
+        // Taken out once: reading them through `questionnaires` inside the loop below copied every questionnaire
+        // (a dozen reference counts) once per question.
+        let answerSets = questionnaires.map(\.answers)
+        let dates = questionnaires.map(\.date)
+        let roles = questionnaires.map(\.respondent.role)
         for question in questions {
             given.removeAll(keepingCapacity: true)
             var own: [RespondentAnswer] = []
             var first: SourceLocation?
-            for questionnaire in questionnaires {
-                guard let answer = questionnaire.answers[question.id] else { continue }
+            for index in answerSets.indices {
+                guard let answer = answerSets[index][question.id] else { continue }
                 if first == nil { first = answer.location }
-                let points = question.points(for: answer.value, questionnaireDate: questionnaire.date)
-                given.append(Given(value: answer.value, points: points, role: questionnaire.respondent.role, date: questionnaire.date))
+                let points = question.points(for: answer.value, questionnaireDate: dates[index])
+                given.append(Given(value: answer.value, points: points, role: roles[index], date: dates[index]))
                 if keepingRespondents {
                     if own.isEmpty { own.reserveCapacity(questionnaires.count) }
                     own.append(
                         RespondentAnswer(
-                            role: questionnaire.respondent.role, name: questionnaire.respondent.name,
-                            file: questionnaire.file, value: answer.value, points: points, note: answer.note,
+                            role: roles[index], name: questionnaires[index].respondent.name,
+                            file: questionnaires[index].file, value: answer.value, points: points, note: answer.note,
                             evidence: answer.evidence, location: answer.location))
                 }
             }
@@ -141,13 +146,19 @@ public struct ScoringEngine: Sendable {
             respondents.append(own)
             firstLocation.append(first)
         }
-        // Skip logic on the combined answers; skipped questions neither score nor count for coverage.
-        let context = CombinedContext(answers: answers)
-        for (position, question) in questions.enumerated() {
-            if let condition = question.appliesWhen, !condition.evaluate(in: context) {
-                answers[question.id] = ResolvedAnswer(status: .skipped)
-                resolved[position] = ResolvedAnswer(status: .skipped)
+        // Skip logic on the combined answers; skipped questions neither score nor count for coverage. All
+        // conditions see the answers before skipping; marking them only afterwards also spares a copy of the
+        // dictionary the context shares.
+        var skipped: [Int] = []
+        do {
+            let context = CombinedContext(answers: answers)
+            for (position, question) in questions.enumerated() {
+                if let condition = question.appliesWhen, !condition.evaluate(in: context) { skipped.append(position) }
             }
+        }
+        for position in skipped {
+            answers[questions[position].id] = ResolvedAnswer(status: .skipped)
+            resolved[position] = ResolvedAnswer(status: .skipped)
         }
         return Combined(
             answers: answers, resolved: resolved, respondents: respondents, divergence: divergence,
