@@ -128,6 +128,33 @@ struct ProgrammeFindingsTests {
         #expect(String(describing: fast.unmatched) == String(describing: slow.unmatched))
     }
 
+    /// The grid search on a larger cohort (sizes spread independently, so population alone is a poor guide), with
+    /// near-equal sizes (ties broken by level and id), a library id given twice and a cell of a dimension the planner
+    /// does not know.
+    @Test(arguments: [(UInt64(5), 2), (6, 1), (7, 4)])
+    func tandemGridMatchesPlainScanOnLargerCohorts(seed: UInt64, maxMentees: Int) {
+        var generator = SeededGenerator(seed: seed)
+        var rows = (0..<1_200).map { index in
+            Self.row(
+                "lib-\(index)", levels: (0..<4).map { _ in Int.random(in: 1...5, using: &generator) },
+                population: Int.random(in: 0..<8, using: &generator) == 0
+                    ? 50_000 : Int.random(in: 5_000...205_000, using: &generator),
+                staff: Int.random(in: 3...63, using: &generator),
+                provisional: Int.random(in: 0..<12, using: &generator) == 0)
+        }
+        rows[7] = Self.row("lib-3", levels: [5, 1, 5, 2], population: 40_000, staff: 9)
+        rows[11].cells.append(MatrixCell(dimensionID: "other", level: 1, score: 0, coverage: 100, provisional: false, borderline: nil))
+        let indexed = TandemPlanner(dimensionIDs: ["d0", "d1", "d2", "d3"], maxMentees: maxMentees)
+        var plain = indexed
+        plain.usesSizeIndex = false
+        let fast = indexed.plan(rows), slow = plain.plan(rows)
+        #expect(fast.tandems.count > 100)
+        #expect(fast.unmatched.contains { $0.dimensionID == "other" })
+        #expect(Dictionary(grouping: fast.tandems, by: \.mentor.id).values.contains { $0.count == maxMentees })
+        #expect(String(describing: fast.tandems) == String(describing: slow.tandems))
+        #expect(String(describing: fast.unmatched) == String(describing: slow.unmatched))
+    }
+
     @Test func tandemMentorRules() {
         let planner = TandemPlanner(dimensionIDs: ["d0"], maxMentees: 2)
         // Level 3 mentors a level-1 library (two above) but not a level-2 one.

@@ -42,222 +42,325 @@ struct TandemPlanner {
     var usesSizeIndex = true
 
     func plan(_ rows: [LibraryRow]) -> (tandems: [Tandem], unmatched: [TandemNeed]) {
-        let byID = Dictionary(rows.map { ($0.libraryID, $0) }, uniquingKeysWith: { a, _ in a })
+        // Everything below works on row positions and small integers: copying a `LibraryRow` or hashing a library
+        // id per candidate was most of the planner's time with tens of thousands of libraries.
+        let facts = Facts(rows: rows, dimensionIDs: dimensionIDs)
         let dimensionOrder = Dictionary(dimensionIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var needs: [TandemNeed] = []
-        for row in rows {
+        var needs: [(row: Int, dimension: Int, level: Int)] = []
+        for (position, row) in rows.enumerated() {
             for cell in row.cells where cell.level <= 2 {
-                needs.append(TandemNeed(library: row.library, dimensionID: cell.dimensionID, level: cell.level))
+                needs.append((position, facts.dimension[cell.dimensionID]!, cell.level))
             }
         }
+        // Weakest first, then rubric dimension order (unknown dimensions last), then library id.
         needs.sort { a, b in
             if a.level != b.level { return a.level < b.level }
-            let da = dimensionOrder[a.dimensionID] ?? .max, db = dimensionOrder[b.dimensionID] ?? .max
+            let da = dimensionOrder[facts.dimensionNames[a.dimension]] ?? .max
+            let db = dimensionOrder[facts.dimensionNames[b.dimension]] ?? .max
             if da != db { return da < db }
-            return a.library.id < b.library.id
+            return facts.idRank[facts.library[a.row]] < facts.idRank[facts.library[b.row]]
         }
-        var mentees: [String: [String]] = [:]  // mentor id → mentee ids in pairing order
-        var mentors: [String: [String]] = [:]  // mentee id → mentor ids
-        var pairs: [String: [TandemDimension]] = [:]  // "mentor\0mentee" → dimensions
-        var pairOrder: [(mentor: String, mentee: String)] = []
+        // Per library (its first row): mentees as library numbers in pairing order, and its mentors.
+        var mentees = [[Int]](repeating: [], count: rows.count)
+        var mentors = [[Int]](repeating: [], count: rows.count)
+        var pairIndex: [Int: Int] = [:]  // mentor * rows.count + mentee → position in `pairs`
+        var pairs: [(mentor: Int, mentee: Int, dimensions: [TandemDimension])] = []
         var unmatched: [TandemNeed] = []
-        // With every size known, candidates are searched outwards by log population (see `SizeIndex`);
+        // With every size known, candidates are searched outwards from the mentee's size (see `SizeIndex`);
         // otherwise every row is a candidate.
-        var index = usesSizeIndex ? SizeIndex(rows: rows, dimensionIDs: dimensionIDs) : nil
+        var index = usesSizeIndex ? SizeIndex(facts: facts, maxMentees: maxMentees) : nil
         for need in needs {
-            guard let mentee = byID[need.library.id] else { continue }
-            var best: (row: LibraryRow, key: (Int, Double, Int, Int, String))?
-            func consider(_ candidate: LibraryRow) {
-                guard candidate.libraryID != need.library.id, let cell = candidate.cell(need.dimensionID), !cell.provisional,
-                    cell.level >= need.level + 2
+            // The library's first row stands for the mentee (and a library number for its first row).
+            let menteeLibrary = facts.library[need.row], mentee = menteeLibrary
+            var best: (row: Int, key: (Int, Double, Int, Int, Int))?
+            func consider(_ candidate: Int) {
+                let library = facts.library[candidate]
+                guard library != menteeLibrary, let level = facts.level(candidate, need.dimension),
+                    !facts.provisional(candidate, need.dimension), level >= need.level + 2
                 else { return }
-                let already = mentees[candidate.libraryID]?.contains(need.library.id) ?? false
-                guard already || (mentees[candidate.libraryID]?.count ?? 0) < maxMentees else { return }
-                let distance = Self.sizeDistance(candidate, mentee)
-                let key = (distance == nil ? 1 : 0, distance ?? 0, already ? 0 : 1, -cell.level, candidate.libraryID)
+                let already = mentees[library].contains(menteeLibrary)
+                guard already || mentees[library].count < maxMentees else { return }
+                let distance = facts.sizeDistance(candidate, mentee)
+                let key = (distance == nil ? 1 : 0, distance ?? 0, already ? 0 : 1, -level, facts.idRank[library])
                 if best == nil || key < best!.key { best = (candidate, key) }
             }
             if index != nil {
                 // Full mentors are out of the index; one may still take a further dimension of a mentee it has.
-                for id in mentors[need.library.id] ?? [] where (mentees[id]?.count ?? 0) >= maxMentees {
-                    if let row = byID[id] { consider(row) }
+                for library in mentors[menteeLibrary] where mentees[library].count >= maxMentees {
+                    consider(library)
+                    for row in facts.otherRows[library] ?? [] { consider(row) }
                 }
                 index!.search(
-                    dimensionID: need.dimensionID, minLevel: need.level + 2, around: mentee, rows: rows,
-                    best: { best?.key.1 }, consider)
+                    dimension: need.dimension, minLevel: need.level + 2, around: mentee, facts: facts,
+                    isFull: { mentees[facts.library[$0]].count >= maxMentees }, best: { best?.key.1 }, consider)
             } else {
-                for candidate in rows { consider(candidate) }
+                for candidate in rows.indices { consider(candidate) }
             }
-            guard let mentor = best?.row, let mentorCell = mentor.cell(need.dimensionID) else {
-                unmatched.append(need)
+            guard let mentor = best?.row, let mentorLevel = facts.level(mentor, need.dimension) else {
+                unmatched.append(TandemNeed(library: rows[need.row].library, dimensionID: facts.dimensionNames[need.dimension], level: need.level))
                 continue
             }
-            let pairKey = mentor.libraryID + "\u{0}" + need.library.id
-            if pairs[pairKey] == nil {
-                pairOrder.append((mentor.libraryID, need.library.id))
-                mentees[mentor.libraryID, default: []].append(need.library.id)
-                mentors[need.library.id, default: []].append(mentor.libraryID)
-                if (mentees[mentor.libraryID]?.count ?? 0) >= maxMentees { index?.remove(mentor.libraryID) }
+            let mentorLibrary = facts.library[mentor]
+            let pairKey = mentorLibrary * rows.count + menteeLibrary
+            let position: Int
+            if let known = pairIndex[pairKey] {
+                position = known
+            } else {
+                position = pairs.count
+                pairIndex[pairKey] = position
+                pairs.append((mentorLibrary, menteeLibrary, []))
+                mentees[mentorLibrary].append(menteeLibrary)
+                mentors[menteeLibrary].append(mentorLibrary)
+                if mentees[mentorLibrary].count >= maxMentees { index?.remove(mentorLibrary, facts: facts) }
             }
-            pairs[pairKey, default: []].append(
-                TandemDimension(dimensionID: need.dimensionID, mentorLevel: mentorCell.level, menteeLevel: need.level))
+            pairs[position].dimensions.append(
+                TandemDimension(dimensionID: facts.dimensionNames[need.dimension], mentorLevel: mentorLevel, menteeLevel: need.level))
         }
-        let tandems = pairOrder.compactMap { pair -> Tandem? in
-            guard let mentor = byID[pair.mentor], let mentee = byID[pair.mentee] else { return nil }
-            let dimensions = (pairs[pair.mentor + "\u{0}" + pair.mentee] ?? []).sorted {
-                (dimensionOrder[$0.dimensionID] ?? .max) < (dimensionOrder[$1.dimensionID] ?? .max)
-            }
-            return Tandem(
-                mentor: mentor.library, mentee: mentee.library, dimensions: dimensions,
-                sizeDistance: Self.sizeDistance(mentor, mentee))
-        }.sorted { a, b in
+        let tandems = pairs.sorted { a, b in
             // Mentor id, then mentee id: easy to scan per mentor.
-            (a.mentor.id, a.mentee.id) < (b.mentor.id, b.mentee.id)
+            (facts.idRank[a.mentor], facts.idRank[a.mentee]) < (facts.idRank[b.mentor], facts.idRank[b.mentee])
+        }.map { pair in
+            Tandem(
+                mentor: rows[pair.mentor].library, mentee: rows[pair.mentee].library,
+                dimensions: pair.dimensions.sorted {
+                    (dimensionOrder[$0.dimensionID] ?? .max) < (dimensionOrder[$1.dimensionID] ?? .max)
+                },
+                sizeDistance: facts.sizeDistance(pair.mentor, pair.mentee))
         }
         return (tandems, unmatched)
     }
 
-    /// Possible mentors per dimension and lowest level sorted by log population, for a nearest-first search when
-    /// every row states population and staff (then every distance is known, and a candidate whose log population
-    /// differs by x is at least x / 2 away). nil when some row lacks a size: then the plain scan is used.
-    struct SizeIndex {
-        /// A list of candidates: one dimension, placed at `minLevel` or higher.
-        struct ListKey: Hashable {
-            var dimensionID: String
-            var minLevel: Int
-        }
+    /// What the planner needs of the rows, by row position, in flat arrays.
+    struct Facts {
+        /// Per row: the position of the first row with the same library id (the library's number).
+        var library: [Int]
+        /// Per library number: its rank in `String` order of the ids (equal ids, equal rank).
+        var idRank: [Int]
+        /// Dimension numbers: the planner's dimensions first, then any other found in the cells.
+        var dimension: [String: Int] = [:]
+        var dimensionNames: [String] = []
+        /// `levels[row * dimensionNames.count + dimension]`: the first cell's level, or nil without a cell.
+        private var levels: [Int?]
+        private var provisionals: [Bool]
+        var population: [Int?]
+        var staff: [Int?]
+        /// How many of the first dimension numbers are the planner's own.
+        var plannerDimensions: Int
+        /// Per library number with more than one row: its further rows.
+        var otherRows: [Int: [Int]] = [:]
 
-        /// Per list: (log population, row index) of rows placed at its level or higher, not provisionally, ascending.
-        /// A level-2 need only looks at mentors from level 4, so it never walks past the level-3 ones.
-        var lists: [ListKey: [(logPopulation: Double, row: Int)]] = [:]
-        /// Log population of every row.
-        var logPopulation: [Double]
-        /// Per list: which entries are still in (mentors that are full are taken out).
-        var remaining: [ListKey: RemainingEntries] = [:]
-        /// Per library id: its entry position in each list it appears in.
-        var positions: [String: [(list: ListKey, entry: Int)]] = [:]
-
-        init?(rows: [LibraryRow], dimensionIDs: [String]) {
-            guard rows.allSatisfy({ ($0.population ?? 0) > 0 && ($0.staff ?? 0) > 0 }) else { return nil }
-            logPopulation = rows.map { log(Double($0.population!)) }
-            for id in dimensionIDs {
-                for minLevel in 3...5 {
-                    let key = ListKey(dimensionID: id, minLevel: minLevel)
-                    var entries: [(logPopulation: Double, row: Int)] = []
-                    for (index, row) in rows.enumerated() {
-                        guard let cell = row.cell(id), !cell.provisional, cell.level >= minLevel else { continue }
-                        entries.append((logPopulation[index], index))
-                    }
-                    entries.sort { ($0.logPopulation, $0.row) < ($1.logPopulation, $1.row) }
-                    for (entry, item) in entries.enumerated() {
-                        positions[rows[item.row].libraryID, default: []].append((key, entry))
-                    }
-                    lists[key] = entries
-                    remaining[key] = RemainingEntries(count: entries.count)
+        init(rows: [LibraryRow], dimensionIDs: [String]) {
+            for id in dimensionIDs where dimension[id] == nil {
+                dimension[id] = dimensionNames.count
+                dimensionNames.append(id)
+            }
+            plannerDimensions = dimensionNames.count
+            for row in rows {
+                for cell in row.cells where dimension[cell.dimensionID] == nil {
+                    dimension[cell.dimensionID] = dimensionNames.count
+                    dimensionNames.append(cell.dimensionID)
                 }
             }
-        }
-
-        /// Takes a library out of every list (it has as many mentees as it may take).
-        mutating func remove(_ libraryID: String) {
-            for (list, entry) in positions[libraryID] ?? [] { remaining[list]?.remove(entry) }
-        }
-
-        /// Calls `consider` for every candidate placed at `minLevel` or higher whose distance could still reach the
-        /// best (rounded) distance so far; every candidate that could win is visited, whatever the order.
-        mutating func search(
-            dimensionID: String, minLevel: Int, around mentee: LibraryRow, rows: [LibraryRow], best: () -> Double?,
-            _ consider: (LibraryRow) -> Void
-        ) {
-            let key = ListKey(dimensionID: dimensionID, minLevel: min(max(minLevel, 3), 5))
-            guard let entries = lists[key], !entries.isEmpty, let population = mentee.population,
-                var left = remaining.removeValue(forKey: key)
-            else { return }
-            defer { remaining[key] = left }
-            let center = log(Double(population))
-            // First entry at or above the mentee's log population.
-            var low = 0, high = entries.count
-            while low < high {
-                let mid = (low + high) / 2
-                if entries[mid].logPopulation < center { low = mid + 1 } else { high = mid }
+            var first: [String: Int] = [:]
+            var otherRows: [Int: [Int]] = [:]
+            library = rows.enumerated().map { position, row in
+                if let known = first[row.libraryID] {
+                    otherRows[known, default: []].append(position)
+                    return known
+                }
+                first[row.libraryID] = position
+                return position
             }
-            var up = left.atOrAfter(low), down = left.atOrBefore(low - 1)
-            // Stop a direction once half the log-population gap exceeds the best distance by more than rounding
-            // (four decimals) and floating-point noise can account for.
-            func beyond(_ gap: Double) -> Bool {
-                guard let best = best() else { return false }
-                return gap / 2 > best + 0.0001
-            }
-            while up < entries.count || down >= 0 {
-                let upGap = up < entries.count ? entries[up].logPopulation - center : .infinity
-                let downGap = down >= 0 ? center - entries[down].logPopulation : .infinity
-                if upGap <= downGap {
-                    if beyond(upGap) { break }
-                    consider(rows[entries[up].row])
-                    up = left.atOrAfter(up + 1)
-                } else {
-                    if beyond(downGap) { break }
-                    consider(rows[entries[down].row])
-                    down = left.atOrBefore(down - 1)
+            self.otherRows = otherRows
+            idRank = [Int](repeating: 0, count: rows.count)
+            for (rank, entry) in first.sorted(by: { $0.key < $1.key }).enumerated() { idRank[entry.value] = rank }
+            let width = dimensionNames.count
+            levels = [Int?](repeating: nil, count: rows.count * width)
+            provisionals = [Bool](repeating: false, count: rows.count * width)
+            for (position, row) in rows.enumerated() {
+                for cell in row.cells {
+                    let slot = position * width + dimension[cell.dimensionID]!
+                    guard levels[slot] == nil else { continue }  // `LibraryRow.cell` takes the first
+                    levels[slot] = cell.level
+                    provisionals[slot] = cell.provisional
                 }
             }
+            population = rows.map(\.population)
+            staff = rows.map(\.staff)
+        }
+
+        func level(_ row: Int, _ dimension: Int) -> Int? { levels[row * dimensionNames.count + dimension] }
+        func provisional(_ row: Int, _ dimension: Int) -> Bool { provisionals[row * dimensionNames.count + dimension] }
+
+        func sizeDistance(_ a: Int, _ b: Int) -> Double? {
+            TandemPlanner.sizeDistance(population: (population[a], population[b]), staff: (staff[a], staff[b]))
         }
     }
 
-    /// Positions 0..<count, some taken out, with the nearest remaining one in either direction found in near-constant
-    /// time (union-find with path compression): full mentors cost nothing to skip, however many there are.
-    struct RemainingEntries {
-        /// `after[i]`: i when position i remains, else a position further up to follow; `after[count]` = count.
-        private var after: [Int]
-        /// `before[i + 1]`: the same downwards, shifted by one so that 0 stands for "none left below".
-        private var before: [Int]
+    /// Possible mentors per dimension and lowest level on a grid over (log population, log staff), for a
+    /// nearest-first search when every row states population and staff (then every distance is known, and is half
+    /// the sum of the two log differences). nil when some row lacks a size: then the plain scan is used.
+    ///
+    /// A one-dimensional index by population alone had to walk every candidate within twice the best distance in
+    /// population, however different its staff: a number that grows with the programme, so the planner cost grew
+    /// faster than the number of libraries. The grid visits the cells ring by ring around the mentee and stops once
+    /// a ring cannot hold anything as close as the best so far.
+    struct SizeIndex {
+        /// One grid: the rows of one dimension placed at `minLevel` or higher, not provisionally.
+        struct Grid {
+            var minX: Double, minY: Double
+            /// Side of a (square) cell in log units.
+            var side: Double
+            var columns: Int, rows: Int
+            /// Cell c holds `entries[start[c] ..< start[c] + count[c]]`; mentors found full are swapped out lazily.
+            var start: [Int]
+            var count: [Int]
+            var entries: [Int]
+            /// Rows still in (not full).
+            var live: Int
 
-        init(count: Int) {
-            after = Array(0...count)
-            before = Array(0...count)
-        }
-
-        mutating func remove(_ position: Int) {
-            after[position] = position + 1
-            before[position + 1] = position
-        }
-
-        /// The first remaining position ≥ `position`, or `count` when none.
-        mutating func atOrAfter(_ position: Int) -> Int {
-            var root = position
-            while after[root] != root { root = after[root] }
-            var step = position
-            while after[step] != root {
-                let next = after[step]
-                after[step] = root
-                step = next
+            init(points: [(row: Int, x: Double, y: Double)]) {
+                minX = points.map(\.x).min() ?? 0
+                minY = points.map(\.y).min() ?? 0
+                let spanX = (points.map(\.x).max() ?? 0) - minX, spanY = (points.map(\.y).max() ?? 0) - minY
+                // About four rows per cell over the larger span.
+                let perSide = max(1, Int((Double(points.count) / 4).squareRoot()))
+                side = max(spanX, spanY) > 0 ? max(spanX, spanY) / Double(perSide) : 1
+                columns = min(perSide, Int(spanX / side)) + 1
+                rows = min(perSide, Int(spanY / side)) + 1
+                count = [Int](repeating: 0, count: columns * rows)
+                start = []
+                entries = []
+                live = points.count
+                let cells = points.map { cell(x: $0.x, y: $0.y) }
+                for c in cells { count[c] += 1 }
+                start = [Int](repeating: 0, count: count.count)
+                var total = 0
+                for c in count.indices {
+                    start[c] = total
+                    total += count[c]
+                }
+                var fill = start
+                entries = [Int](repeating: 0, count: points.count)
+                for (point, c) in zip(points, cells) {
+                    entries[fill[c]] = point.row
+                    fill[c] += 1
+                }
             }
-            return root
+
+            func column(_ x: Double) -> Int { min(max(Int(((x - minX) / side).rounded(.down)), -1), columns) }
+            func row(_ y: Double) -> Int { min(max(Int(((y - minY) / side).rounded(.down)), -1), rows) }
+            func cell(x: Double, y: Double) -> Int {
+                min(max(column(x), 0), columns - 1) + min(max(row(y), 0), rows - 1) * columns
+            }
         }
 
-        /// The last remaining position ≤ `position`, or -1 when none.
-        mutating func atOrBefore(_ position: Int) -> Int {
-            guard position >= 0 else { return -1 }
-            var root = position + 1
-            while before[root] != root { root = before[root] }
-            var step = position + 1
-            while before[step] != root {
-                let next = before[step]
-                before[step] = root
-                step = next
+        var grids: [[Grid?]]  // [dimension][minLevel - 3]
+        var logPopulation: [Double]
+        var logStaff: [Double]
+
+        init?(facts: Facts, maxMentees: Int) {
+            let count = facts.library.count
+            guard (0..<count).allSatisfy({ (facts.population[$0] ?? 0) > 0 && (facts.staff[$0] ?? 0) > 0 }) else {
+                return nil
             }
-            return root - 1
+            logPopulation = facts.population.map { log(Double($0!)) }
+            logStaff = facts.staff.map { log(Double($0!)) }
+            grids = []
+            for dimension in 0..<facts.plannerDimensions {
+                var perLevel: [Grid?] = []
+                for minLevel in 3...5 {
+                    // With no room for any mentee (limit 0), nobody is ever a free mentor.
+                    let points = maxMentees <= 0 ? [] : (0..<count).compactMap { row -> (row: Int, x: Double, y: Double)? in
+                        guard let level = facts.level(row, dimension), level >= minLevel, !facts.provisional(row, dimension)
+                        else { return nil }
+                        return (row, logPopulation[row], logStaff[row])
+                    }
+                    perLevel.append(points.isEmpty ? nil : Grid(points: points))
+                }
+                grids.append(perLevel)
+            }
+        }
+
+        /// Takes a library's rows out of the live counts (it has as many mentees as it may take); the grid cells
+        /// drop them when next visited.
+        mutating func remove(_ library: Int, facts: Facts) {
+            for row in [library] + (facts.otherRows[library] ?? []) {
+                for dimension in grids.indices {
+                    guard let level = facts.level(row, dimension), !facts.provisional(row, dimension) else { continue }
+                    for minLevel in 3...5 where level >= minLevel { grids[dimension][minLevel - 3]?.live -= 1 }
+                }
+            }
+        }
+
+        /// Calls `consider` for every row placed at `minLevel` or higher that is not full and whose distance could
+        /// still reach the best (rounded) distance so far; every candidate that could win is visited, whatever the
+        /// order.
+        mutating func search(
+            dimension: Int, minLevel: Int, around mentee: Int, facts: Facts, isFull: (Int) -> Bool,
+            best: () -> Double?, _ consider: (Int) -> Void
+        ) {
+            guard dimension < grids.count, var grid = grids[dimension][min(max(minLevel, 3), 5) - 3], grid.live > 0
+            else { return }
+            grids[dimension][min(max(minLevel, 3), 5) - 3] = nil  // edited in place, put back below
+            defer { grids[dimension][min(max(minLevel, 3), 5) - 3] = grid }
+            // The mentee's cell, one outside the grid at most: a ring r cells away is then at least (r - 1) cells
+            // away in one of the two logs, so everything in it is at least (r - 1) × side / 2 away.
+            let cx = grid.column(logPopulation[mentee]), cy = grid.row(logStaff[mentee])
+            let farthest = max(cx, grid.columns - 1 - cx, cy, grid.rows - 1 - cy)
+            func visit(_ column: Int, _ row: Int) {
+                let c = column + row * grid.columns
+                var slot = grid.start[c]
+                while slot < grid.start[c] + grid.count[c] {
+                    let candidate = grid.entries[slot]
+                    if isFull(candidate) {
+                        grid.count[c] -= 1
+                        grid.entries.swapAt(slot, grid.start[c] + grid.count[c])
+                        continue
+                    }
+                    consider(candidate)
+                    slot += 1
+                }
+            }
+            var ring = 0
+            while ring <= farthest {
+                // Stop once the ring is further than the best distance by more than rounding (four decimals) and
+                // floating-point noise can account for.
+                if ring > 0, let best = best(), Double(ring - 1) * grid.side / 2 > best + 0.0001 { break }
+                let left = cx - ring, right = cx + ring, bottom = cy - ring, top = cy + ring
+                let firstColumn = max(left, 0), lastColumn = min(right, grid.columns - 1)
+                if firstColumn <= lastColumn {
+                    if bottom >= 0 && bottom < grid.rows { for column in firstColumn...lastColumn { visit(column, bottom) } }
+                    if ring > 0 && top >= 0 && top < grid.rows { for column in firstColumn...lastColumn { visit(column, top) } }
+                }
+                let firstRow = max(bottom + 1, 0), lastRow = min(top - 1, grid.rows - 1)
+                if ring > 0 && firstRow <= lastRow {
+                    if left >= 0 && left < grid.columns { for row in firstRow...lastRow { visit(left, row) } }
+                    if right < grid.columns && right >= 0 { for row in firstRow...lastRow { visit(right, row) } }
+                }
+                ring += 1
+            }
         }
     }
 
     /// The mean absolute natural-log ratio of population and of staff, over those both libraries state
     /// (four decimals); nil when neither is known for both.
     static func sizeDistance(_ a: LibraryRow, _ b: LibraryRow) -> Double? {
-        var parts: [Double] = []
-        if let x = a.population, let y = b.population, x > 0, y > 0 { parts.append(abs(log(Double(x) / Double(y)))) }
-        if let x = a.staff, let y = b.staff, x > 0, y > 0 { parts.append(abs(log(Double(x) / Double(y)))) }
-        guard !parts.isEmpty else { return nil }
-        let mean = parts.reduce(0, +) / Double(parts.count)
+        sizeDistance(population: (a.population, b.population), staff: (a.staff, b.staff))
+    }
+
+    static func sizeDistance(population: (Int?, Int?), staff: (Int?, Int?)) -> Double? {
+        var sum = 0.0, parts = 0
+        if let x = population.0, let y = population.1, x > 0, y > 0 {
+            sum += abs(log(Double(x) / Double(y)))
+            parts += 1
+        }
+        if let x = staff.0, let y = staff.1, x > 0, y > 0 {
+            sum += abs(log(Double(x) / Double(y)))
+            parts += 1
+        }
+        guard parts > 0 else { return nil }
+        let mean = sum / Double(parts)
         return (mean * 10_000).rounded() / 10_000
     }
 }
