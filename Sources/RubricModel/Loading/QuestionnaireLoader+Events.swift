@@ -53,15 +53,18 @@ extension QuestionnaireLoader {
             let question = answerParts[index].question
             switch answerParts[index].value {
             case .options(let value, let location):
-                answers[question.id] = Answer(
-                    questionID: question.id, value: value, note: answerParts[index].note,
-                    evidence: answerParts[index].evidence, location: location.location(in: file))
+                // updateValue takes the answer over; assigning through the subscript copied it.
+                answers.updateValue(
+                    Answer(
+                        questionID: question.id, value: value, note: answerParts[index].note,
+                        evidence: answerParts[index].evidence, location: location.location(in: file)),
+                    forKey: question.id)
             case .node(let node):
                 if let answer = readAnswer(
                     value: node, note: answerParts[index].note, evidence: answerParts[index].evidence,
                     question: question, rubric: rubric, date: header.date, bag: &bag)
                 {
-                    answers[question.id] = answer
+                    answers.updateValue(answer, forKey: question.id)
                 } else if !node.isNull {
                     attempted.insert(question.id)  // only consulted for questions without an answer
                 }

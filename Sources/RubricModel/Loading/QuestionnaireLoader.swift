@@ -315,7 +315,8 @@ public enum QuestionnaireLoader {
         _ node: Node, question: Question, rubric: Rubric, date: CalendarDate?, bag: inout DiagnosticBag
     ) -> AnswerValue? {
         var subject: String { "'\(question.id)'" }  // only built for a message
-        if let scalar = node.scalar, scalar.style == .plain || question.type != .text, mayBeSpecialAnswer(scalar.text) {
+        let scalar = node.scalar  // once: each `node.scalar` copies the text out (a reference count)
+        if let scalar, scalar.style == .plain || question.type != .text, mayBeSpecialAnswer(scalar.text) {
             let text = scalar.text
             let lowered = text.lowercased().trimmingWhitespaces
             if dontKnowSpellings.contains(lowered) {
@@ -338,16 +339,16 @@ public enum QuestionnaireLoader {
             }
         }
         func typeMismatch(_ expected: String, hint: String? = nil) -> AnswerValue? {
-            let found = node.scalar.map { "'\($0.text)'" } ?? node.kindDescription
+            let found = scalar.map { "'\($0.text)'" } ?? node.kindDescription
             bag.error("type-mismatch", "\(subject) expects \(expected), found \(found)", at: node.location, hint: hint)
             return nil
         }
         switch question.type {
         case .choice:
-            guard let text = node.scalar?.text else { return typeMismatch("one option") }
+            guard let text = scalar?.text else { return typeMismatch("one option") }
             return matchOption(text, node: node, question: question, bag: &bag).map { .option($0) }
         case .multi:
-            let items = node.sequence ?? (node.scalar != nil ? [node] : [])
+            let items = node.sequence ?? (scalar != nil ? [node] : [])
             if node.mapping != nil { return typeMismatch("a list of options such as [instagram, facebook]") }
             var ids: [String] = []
             for item in items {
@@ -364,7 +365,7 @@ public enum QuestionnaireLoader {
             }
             return .options(ids)
         case .scale:
-            guard let text = node.scalar?.text else { return typeMismatch("a number from 0 to 4") }
+            guard let text = scalar?.text else { return typeMismatch("a number from 0 to 4") }
             if let value = Int(text.trimmingWhitespaces) {
                 guard (0...4).contains(value) else {
                     bag.error("out-of-range", "\(subject) is answered on a scale from 0 to 4, found \(value)", at: node.location, hint: scaleHint(rubric))
@@ -384,7 +385,7 @@ public enum QuestionnaireLoader {
             case .failure: return typeMismatch("yes or no (ja/nein)")
             }
         case .number, .percent, .count:
-            guard node.scalar != nil else { return typeMismatch("a number") }
+            guard scalar != nil else { return typeMismatch("a number") }
             let value: Double
             switch node.decimal() {
             case .success(let number): value = number
@@ -420,7 +421,7 @@ public enum QuestionnaireLoader {
             case .failure: return typeMismatch("a date such as 2026-03-01 or 01.03.2026")
             }
         case .text:
-            guard let text = node.scalar?.text else { return typeMismatch("text") }
+            guard let text = scalar?.text else { return typeMismatch("text") }
             return .text(text)
         }
     }
