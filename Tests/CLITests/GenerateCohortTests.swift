@@ -48,6 +48,18 @@ struct GenerateCohortTests {
         #expect(Workspace.rubricPerWorker(inMemory, workers: 2).count == 1)
     }
 
+    /// The copies are loaded on another thread while the caller's work runs; both results come back.
+    @Test func rubricCopiesLoadWhileTheFoldersAreWalked() throws {
+        let rubric = try #require(Self.rubric)
+        let (copies, answer) = Workspace.rubricsPerWorker(rubric, workers: 2) { 6 * 7 }
+        #expect(answer == 42)
+        #expect(copies.count == 2)
+        #expect(copies[0].allQuestions[0] === rubric.allQuestions[0] && copies[1].allQuestions[0] !== rubric.allQuestions[0])
+        #expect(copies[1].contentHash == rubric.contentHash)
+        let (single, _) = Workspace.rubricsPerWorker(rubric, workers: 1) { 0 }
+        #expect(single.count == 1)
+    }
+
     @Test func sameSeedGivesByteIdenticalFiles() throws {
         let first = try TemporaryFolder(), second = try TemporaryFolder(), other = try TemporaryFolder()
         let arguments = ["--libraries", "6", "--rounds", "2", "--respondents", "4", "--seed", "11"]

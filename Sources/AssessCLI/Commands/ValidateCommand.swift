@@ -25,14 +25,20 @@ public enum ValidateCommand: Command {
         let language = try Workspace.language(arguments, rubric: rubric)
         // Streams: of each valid file only its grouping facts and consistency warnings are kept (computed on the
         // worker that loaded it); duplicates are then found in path order, as `Cohort.group` does.
-        let expansion = InputFiles.expand(paths: arguments.positional("paths"))
-        let engine = ScoringEngine(rubric: rubric)
+        // Each worker reads and scores with its own rubric copy, so two cores do not update the same reference counts.
+        let (rubrics, expansion) = Workspace.rubricsPerWorker(rubric) { InputFiles.expand(paths: arguments.positional("paths")) }
+        let engines = rubrics.map { ScoringEngine(rubric: $0) }
         var diagnostics = expansion.diagnostics
         var members: [Cohort.Member] = []
         var warnings: [Diagnostic] = []
         Workspace.streamQuestionnaires(
-            files: expansion.paths, rubric: rubric,
-            transform: { (Cohort.Member($0), consistencyWarnings($0, engine: engine, language: language)) }
+            files: expansion.paths, rubrics: rubrics,
+            transform: { questionnaire, worker in
+                (
+                    Cohort.Member(questionnaire),
+                    consistencyWarnings(questionnaire, engine: engines[worker % engines.count], language: language)
+                )
+            }
         ) { _, fileDiagnostics, value in
             diagnostics += fileDiagnostics
             if let (member, consistency) = value {

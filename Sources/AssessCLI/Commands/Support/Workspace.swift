@@ -114,13 +114,15 @@ public enum Workspace {
         consume: (_ file: String, _ diagnostics: [Diagnostic], _ value: R?) -> Void
     ) {
         streamQuestionnaires(
-            files: files, rubrics: [rubric], limits: limits, window: window, transform: transform, consume: consume)
+            files: files, rubrics: [rubric], limits: limits, window: window, transform: { questionnaire, _ in transform(questionnaire) },
+            consume: consume)
     }
 
-    /// `streamQuestionnaires` with the rubric of `rubricPerWorker`: worker n reads with `rubrics[n]`.
+    /// `streamQuestionnaires` with the rubric of `rubricPerWorker`: worker n reads with `rubrics[n]`, and `transform`
+    /// is told n too (for state kept per worker).
     static func streamQuestionnaires<R: Sendable>(
         files: [String], rubrics: [Rubric], limits: ParseLimits = .default, window: Int = 2048,
-        transform: @Sendable (Questionnaire) -> R,
+        transform: @Sendable (Questionnaire, _ worker: Int) -> R,
         consume: (_ file: String, _ diagnostics: [Diagnostic], _ value: R?) -> Void
     ) {
         var start = 0
@@ -129,7 +131,7 @@ public enum Workspace {
             let outcomes = parallelMap(slice) { file, worker -> ([Diagnostic], R?) in
                 let rubric = rubrics[worker % rubrics.count]
                 let result = QuestionnaireLoader.load(file: file, rubric: rubric, limits: limits)
-                return (result.diagnostics, result.questionnaire.map(transform))
+                return (result.diagnostics, result.questionnaire.map { transform($0, worker) })
             }
             for (file, outcome) in zip(slice, outcomes) { consume(file, outcome.0, outcome.1) }
             start += window
@@ -162,9 +164,8 @@ public enum Workspace {
         paths: [String], rubric: Rubric, weakPoints: Double, round selection: RoundSelection = .latest,
         limits: ParseLimits = .default, window: Int = 512
     ) -> ScoredProgramme {
-        let expansion = InputFiles.expand(paths: paths)
+        let (rubrics, expansion) = rubricsPerWorker(rubric, during: { InputFiles.expand(paths: paths) })
         let files = expansion.paths
-        let rubrics = rubricPerWorker(rubric)
         let engines = rubrics.map { ScoringEngine(rubric: $0) }
         var diagnostics = expansion.diagnostics
         var failed: [(String, Diagnostic?)] = []
@@ -212,7 +213,7 @@ public enum Workspace {
         var start = 0
         while start < sorted.count {
             let slice = Array(sorted[start..<min(start + window, sorted.count)])
-            streamQuestionnaires(files: slice, rubrics: rubrics, limits: limits, window: slice.count, transform: { $0 }) {
+            streamQuestionnaires(files: slice, rubrics: rubrics, limits: limits, window: slice.count, transform: { q, _ in q }) {
                 file, fileDiagnostics, questionnaire in
                 diagnostics += fileDiagnostics
                 guard let questionnaire else {
@@ -306,11 +307,31 @@ public enum Workspace {
         return rubrics
     }
 
+    /// `rubricPerWorker`, its copies loaded on another thread while `work` (walking the folders) runs here: loading a
+    /// rubric takes about as long as reading a hundred questionnaires, and a second core has nothing else to do yet.
+    static func rubricsPerWorker<T>(_ rubric: Rubric, workers: Int = workerCount, during work: () -> T) -> ([Rubric], T) {
+        guard workers > 1 else { return ([rubric], work()) }
+        let copies = RubricCopies()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { copies.set(rubricPerWorker(rubric, workers: workers)) }
+        let result = work()
+        group.wait()
+        return (copies.get() ?? [rubric], result)
+    }
+
     /// Parallel workers: `$ASSESS_JOBS` when set to a whole number ≥ 1, else the active processors.
     public static var workerCount: Int {
         if let text = ProcessInfo.processInfo.environment["ASSESS_JOBS"], let jobs = Int(text), jobs >= 1 { return jobs }
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
+}
+
+/// The rubric copies handed from the thread that loads them to the one that waits for it.
+final class RubricCopies: @unchecked Sendable {
+    private var rubrics: [Rubric]?
+    private let lock = NSLock()
+    func set(_ value: [Rubric]) { lock.withLock { rubrics = value } }
+    func get() -> [Rubric]? { lock.withLock { rubrics } }
 }
 
 /// Slots written exactly once each, from concurrent workers that never write the same index.
