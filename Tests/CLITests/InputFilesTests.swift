@@ -95,4 +95,147 @@ import Testing
         let expansion = InputFiles.expand(paths: [folder.url("s")])
         #expect(expansion.diagnostics.map(\.code).contains("input-unreadable"))
     }
+
+    /// The folders read ahead in parallel give what the serial walk gave: the same files in the same order, the same
+    /// diagnostics in the same order, whichever path of a folder reached twice is kept, loops, broken links, hidden
+    /// and non-YAML entries, files given directly and twice, and paths ending in a slash.
+    @Test(arguments: [1, 2, 4])
+    func readAheadWalkMatchesTheSerialWalk(workers: Int) throws {
+        let folder = try TemporaryFolder()
+        for library in 0..<40 {
+            for round in 1...2 { try folder.file("c/lib-\(library)/round-\(round).yaml") }
+            if library % 7 == 0 { try folder.file("c/lib-\(library)/notes.txt") }
+            if library % 9 == 0 { try folder.file("c/lib-\(library)/deep/er/x.yml") }
+        }
+        try folder.file("c/lib-1/.hidden.yaml")
+        try folder.file("c/a-b/z.yaml")  // "a-b" sorts before "a/…" by bytes, after it as a folder name
+        try folder.file("c/a/z.yaml")
+        try folder.file("data/shared.yaml")
+        try folder.folder("c/empty")
+        func link(_ path: String, _ target: String) throws {
+            try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
+        }
+        try link(folder.url("c/lib-3/loop"), folder.url("c"))
+        try link(folder.url("c/one"), folder.url("data"))
+        try link(folder.url("c/two"), folder.url("data"))
+        try link(folder.url("c/lib-5/gone.yaml"), folder.url("nowhere"))
+        try link(folder.url("c/lib-6/alias.yaml"), folder.url("c/lib-6/round-1.yaml"))
+        try link(folder.url("c/lib-8/elsewhere.yaml"), folder.url("data/shared.yaml"))
+        let paths = [
+            folder.url("c"), folder.url("c/lib-2/round-1.yaml"), folder.url("missing"), folder.url("c/empty"),
+            folder.url("data") + "/", folder.url("c/one/shared.yaml"),
+        ]
+        let expected = ReferenceExpansion.expand(paths: paths)
+        let expansion = InputFiles.expand(paths: paths, workers: workers)
+        #expect(expansion.paths.count > 80)
+        #expect(expansion.paths == expected.paths)
+        #expect(expansion.diagnostics == expected.diagnostics)
+        #expect(Set(expansion.diagnostics.map(\.code)) == ["input-symlink-loop", "input-broken-link", "input-not-found", "input-no-yaml", "input-not-yaml"])
+    }
+
+    @Test func bytewiseOrderOfPaths() {
+        let words = ["a/b", "a-c", "a", "", "Z", "ä", "a/b/c", "ab", "a\u{0}"]
+        for x in words {
+            for y in words { #expect(InputFiles.utf8Precedes(x, y) == x.utf8.lexicographicallyPrecedes(y.utf8)) }
+        }
+    }
+}
+
+// MARK: - The serial walk the read-ahead replaced, kept as the reference it must agree with
+
+enum ReferenceExpansion {
+    static func expand(paths: [String]) -> InputFiles.Expansion {
+        var walker = ReferenceWalker()
+        for path in paths { walker.visit(argument: path) }
+        var seen = Set<String>()
+        var unique: [String] = []
+        for path in walker.found.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let key = OutputWriter.realPath(path) ?? path
+            if seen.insert(key).inserted { unique.append(path) }
+        }
+        return InputFiles.Expansion(paths: unique, diagnostics: walker.diagnostics)
+    }
+}
+
+struct ReferenceWalker {
+    var found: [String] = []
+    var diagnostics: [Diagnostic] = []
+    /// Real paths of folders already walked, to skip a folder reached twice.
+    var visited = Set<String>()
+
+    mutating func visit(argument path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            var linkInfo = stat()
+            if lstat(path, &linkInfo) == 0 {
+                diagnostics.append(
+                    .error("input-broken-link", "'\(path)' is a symbolic link to a file that does not exist"))
+            } else if code == EACCES {
+                diagnostics.append(.error("input-unreadable", "cannot read '\(path)': permission denied"))
+            } else {
+                diagnostics.append(
+                    .error("input-not-found", "no such file or folder '\(path)'",
+                        hint: "check the spelling, or run 'ls' to see what is there"))
+            }
+            return
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            let before = found.count
+            let errorsBefore = diagnostics.errorCount
+            walk(folder: path, ancestors: [])
+            if found.count == before, diagnostics.errorCount == errorsBefore {
+                diagnostics.append(
+                    .error("input-no-yaml", "the folder '\(path)' contains no YAML files (*.yaml, *.yml)"))
+            }
+        } else if access(path, R_OK) != 0 {
+            diagnostics.append(.error("input-unreadable", "cannot read '\(path)': permission denied"))
+        } else {
+            found.append(path)
+        }
+    }
+
+    mutating func walk(folder: String, ancestors: Set<String>) {
+        let real = OutputWriter.realPath(folder) ?? folder
+        if ancestors.contains(real) {
+            diagnostics.append(
+                .warning("input-symlink-loop", "skipping '\(folder)': symbolic link loop back to '\(real)'"))
+            return
+        }
+        guard visited.insert(real).inserted else { return }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            diagnostics.append(.error("input-unreadable", "cannot read the folder '\(folder)'"))
+            return
+        }
+        let inside = ancestors.union([real])
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                var linkInfo = stat()
+                if lstat(path, &linkInfo) == 0, (linkInfo.st_mode & S_IFMT) == S_IFLNK {
+                    diagnostics.append(
+                        .warning("input-broken-link", "skipping '\(path)': symbolic link to a missing file"))
+                } else {
+                    diagnostics.append(.error("input-unreadable", "cannot read '\(path)'"))
+                }
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                walk(folder: path, ancestors: inside)
+            case S_IFREG where InputFiles.isYAML(name):
+                if access(path, R_OK) == 0 {
+                    found.append(path)
+                } else {
+                    diagnostics.append(.error("input-unreadable", "cannot read '\(path)': permission denied"))
+                }
+            default:
+                diagnostics.append(.note("input-not-yaml", "skipping '\(path)': not a YAML file (*.yaml, *.yml)"))
+            }
+        }
+    }
 }

@@ -272,7 +272,14 @@ public enum Workspace {
     /// `parallelMap` that also tells `transform` which worker runs it (0 ..< `workerCount`), for state kept per
     /// worker such as the rubric copies of `rubricPerWorker`.
     static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T, Int) -> R) -> [R] {
-        let workers = min(workerCount, items.count)
+        parallelMap(items, workers: workerCount, transform)
+    }
+
+    /// `parallelMap` with `workers` workers at most.
+    static func parallelMap<T: Sendable, R: Sendable>(
+        _ items: [T], workers: Int, _ transform: @Sendable (T, Int) -> R
+    ) -> [R] {
+        let workers = min(workers, items.count)
         if workers < 2 { return items.map { transform($0, 0) } }
         let slots = ResultSlots<R>(count: items.count)
         let chunk = max(1, min(64, items.count / (workers * 8)))
