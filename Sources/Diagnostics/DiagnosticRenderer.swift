@@ -68,11 +68,47 @@ public final class SourceLineCache: @unchecked Sendable {
         (path as NSString).resolvingSymlinksInPath
     }
 
-    private static func split(_ text: String) -> [Substring] {
+    /// The lines as libyaml counts them: it breaks lines at \n, \r\n and \r, and also at NEL (U+0085), LINE
+    /// SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029), so a snippet shows the line a location names. Found in
+    /// the UTF-8 bytes: splitting the text into Characters took longer than parsing the file.
+    static func split(_ text: String) -> [Substring] {
         var text = Substring(text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        // Split on \n, \r\n and \r alike; libyaml counts all three as line breaks.
-        return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        let utf8 = text.utf8
+        let bounds = utf8.withContiguousStorageIfAvailable(lineBounds) ?? Array(utf8).withUnsafeBufferPointer(lineBounds)
+        return bounds.map { bound in
+            text[utf8.index(utf8.startIndex, offsetBy: bound.start)..<utf8.index(utf8.startIndex, offsetBy: bound.end)]
+        }
+    }
+
+    /// Byte offsets of each line's start and end (its break excluded).
+    private static func lineBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int)] {
+        var bounds: [(start: Int, end: Int)] = []
+        var start = 0, offset = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            var breakLength = 0
+            if byte == 0x0A {
+                breakLength = 1
+            } else if byte == 0x0D {
+                breakLength = offset + 1 < bytes.count && bytes[offset + 1] == 0x0A ? 2 : 1
+            } else if byte == 0xC2, offset + 1 < bytes.count, bytes[offset + 1] == 0x85 {
+                breakLength = 2
+            } else if byte == 0xE2, offset + 2 < bytes.count, bytes[offset + 1] == 0x80,
+                bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9
+            {
+                breakLength = 3
+            }
+            if breakLength == 0 {
+                offset += 1
+            } else {
+                bounds.append((start, offset))
+                offset += breakLength
+                start = offset
+            }
+        }
+        bounds.append((start, bytes.count))
+        return bounds
     }
 }
 
