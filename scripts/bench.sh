@@ -6,7 +6,7 @@
 #   BENCH_SIZES="1000 10000 100000"   questionnaire files per cohort
 #   BENCH_ROUNDS=2 BENCH_RESPONDENTS=2 cohort shape (libraries = files / rounds / respondents)
 #   BENCH_SEED=42                      generator seed
-#   BENCH_REPEAT=3                     runs per measurement below 100k files (best time, highest RSS kept); 1 above
+#   BENCH_REPEAT=3                     rounds below 100k files (best time, highest RSS kept); 1 above
 #   BENCH_SCRATCH=.build-bench/build   SwiftPM scratch folder of the release build
 #   BENCH_OUT=benchmarks/results-….md  where to write the results
 #   BENCH_INSTR_FILES=200              files for the instruction counts (callgrind; skipped without valgrind)
@@ -49,35 +49,35 @@ cohort() {
     [ -f "$dir.list" ] || find "$dir" -name '*.yaml' | sort > "$dir.list"
 }
 
-# run LABEL CMD... → prints "seconds rss_kb" (best wall time, highest peak RSS over the repeats)
-measure() {
-    local repeat=$1; shift
-    local best="" rss=0
-    for _ in $(seq "$repeat"); do
-        /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > /dev/null 2> "$WORK/stderr.txt" || {
-            local status=$?
-            # compare/validate exit 1 on findings; anything else is a failure of the benchmark
-            [ $status -eq 1 ] || { cat "$WORK/stderr.txt" >&2; echo "bench: '$*' failed ($status)" >&2; exit 1; }
-        }
-        read -r seconds kb < <(tail -1 "$WORK/time.txt")
-        if [ -z "$best" ] || awk "BEGIN{exit !($seconds < $best)}"; then best=$seconds; fi
-        [ "$kb" -gt "$rss" ] && rss=$kb
-    done
-    echo "$best $rss"
+# Every measurement of one size is repeated in rounds, and each round runs everything once: the floor, then
+# validate and compare on 1 and on all cores. The wall clock of a shared virtual machine drifts by up to half
+# within minutes, so the floor and assess are best measured side by side, not one after the other.
+# Per key, BEST holds the best wall time and RSS the highest peak resident memory (kB).
+declare -A BEST RSS
+
+keep() { # key seconds kb
+    if [ -z "${BEST[$1]:-}" ] || awk "BEGIN{exit !($2 < ${BEST[$1]})}"; then BEST[$1]=$2; fi
+    if [ -z "${RSS[$1]:-}" ] || [ "$3" -gt "${RSS[$1]}" ]; then RSS[$1]=$3; fi
 }
 
-# floor: its own clock (parse loop only) and /usr/bin/time for RSS
-floor_run() {
-    local threads=$1 list=$2 best="" rss=0 bytes=0
-    for _ in $(seq "$REPEAT"); do
-        local line
-        line=$(/usr/bin/time -f "%M" -o "$WORK/time.txt" "$FLOOR" -j "$threads" "$list")
-        local s=${line##*seconds=}
-        bytes=$(echo "$line" | sed 's/.*bytes=\([0-9]*\).*/\1/')
-        if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; fi
-        local kb; kb=$(tail -1 "$WORK/time.txt"); [ "$kb" -gt "$rss" ] && rss=$kb
-    done
-    echo "$best $rss $bytes"
+# run_assess KEY CMD...: one run; compare/validate exit 1 on findings, anything else fails the benchmark
+run_assess() {
+    local key=$1; shift
+    /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > /dev/null 2> "$WORK/stderr.txt" || {
+        local status=$?
+        [ $status -eq 1 ] || { cat "$WORK/stderr.txt" >&2; echo "bench: '$*' failed ($status)" >&2; exit 1; }
+    }
+    local seconds kb
+    read -r seconds kb < <(tail -1 "$WORK/time.txt")
+    keep "$key" "$seconds" "$kb"
+}
+
+# run_floor KEY THREADS LIST: one run, timed by the floor's own clock (parse loop only); sets BYTES
+run_floor() {
+    local line
+    line=$(/usr/bin/time -f "%M" -o "$WORK/time.txt" "$FLOOR" -j "$2" "$3")
+    BYTES=$(echo "$line" | sed 's/.*bytes=\([0-9]*\).*/\1/')
+    keep "$1" "${line##*seconds=}" "$(tail -1 "$WORK/time.txt")"
 }
 
 ROWS=()
@@ -87,28 +87,33 @@ for n in $SIZES; do
     dir="$WORK/cohort-$n"
     files=$(wc -l < "$dir.list")
     repeat=$REPEAT; [ "$files" -ge 100000 ] && repeat=1
-    read -r f1 frss bytes < <(floor_run 1 "$dir.list")
-    read -r f2 _ _ < <(floor_run 2 "$dir.list")
-    mb=$(awk "BEGIN{print $bytes/1e6}")
-    row() { # name cores seconds rss floor_seconds
-        local fps mbps ratio
-        fps=$(awk "BEGIN{printf \"%.0f\", $files/$3}")
-        mbps=$(awk "BEGIN{printf \"%.1f\", $mb/$3}")
-        ratio=$(awk "BEGIN{printf \"%.2f\", $5/$3}")
-        ROWS+=("| $n | $1 | $2 | $(printf %.3f "$3") | $fps | $mbps | $ratio | $(( $4 / 1024 )) |")
-        PERFILE["$1/$2/$n"]=$(awk "BEGIN{print $3/$files}")
-    }
-    row "floor (libyaml events)" 1 "$f1" "$frss" "$f1"
-    row "floor (libyaml events)" 2 "$f2" "$frss" "$f1"
-    for command in validate compare; do
-        extra=(); [ "$command" = compare ] && extra=(--output "$WORK/compare-$n.txt")
-        echo "== $command $n files, 1 core" >&2
-        read -r s rss < <(measure "$repeat" taskset -c 0 env ASSESS_JOBS=1 "$ASSESS" "$command" "$dir" "${extra[@]}")
-        row "assess $command" 1 "$s" "$rss" "$f1"
-        echo "== $command $n files, $CORES cores" >&2
-        read -r s rss < <(measure "$repeat" "$ASSESS" "$command" "$dir" "${extra[@]}")
-        row "assess $command" "$CORES" "$s" "$rss" "$f1"
+    for round in $(seq "$repeat"); do
+        echo "== $n files, round $round of $repeat" >&2
+        run_floor floor/1 1 "$dir.list"
+        run_floor floor/2 2 "$dir.list"
+        for command in validate compare; do
+            extra=(); [ "$command" = compare ] && extra=(--output "$WORK/compare-$n.txt")
+            run_assess "$command/1" taskset -c 0 env ASSESS_JOBS=1 "$ASSESS" "$command" "$dir" "${extra[@]}"
+            run_assess "$command/$CORES" "$ASSESS" "$command" "$dir" "${extra[@]}"
+        done
     done
+    mb=$(awk "BEGIN{print $BYTES/1e6}")
+    f1=${BEST[floor/1]}
+    row() { # name cores key
+        local seconds=${BEST[$3]} fps mbps ratio
+        fps=$(awk "BEGIN{printf \"%.0f\", $files/$seconds}")
+        mbps=$(awk "BEGIN{printf \"%.1f\", $mb/$seconds}")
+        ratio=$(awk "BEGIN{printf \"%.2f\", $f1/$seconds}")
+        ROWS+=("| $n | $1 | $2 | $(printf %.3f "$seconds") | $fps | $mbps | $ratio | $(( ${RSS[$3]} / 1024 )) |")
+        PERFILE["$1/$2/$n"]=$(awk "BEGIN{print $seconds/$files}")
+    }
+    row "floor (libyaml events)" 1 floor/1
+    row "floor (libyaml events)" 2 floor/2
+    for command in validate compare; do
+        row "assess $command" 1 "$command/1"
+        row "assess $command" "$CORES" "$command/$CORES"
+    done
+    BEST=() RSS=()
 done
 
 # Briefing latency: process start to exit.
@@ -171,7 +176,8 @@ done
     echo "- machine: $CORES cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/{printf "%.1f GB", $2/1048576}' /proc/meminfo)"
     echo "- swift: $(${SWIFT:-swift} --version 2>&1 | head -1)"
     echo "- cohort: $ROUNDS rounds × $RESPONDENTS respondents per library, seed $SEED; sizes: $SIZES"
-    echo "- times: best of $REPEAT (1 at 100k files), wall clock from process start to exit; floor: its own parse-loop clock"
+    echo "- times: best of $REPEAT rounds (1 at 100k files), each round running the floor and every command once, side by side;"
+    echo "  wall clock from process start to exit; floor: its own parse-loop clock"
     echo "- 1 core: \`taskset -c 0\` and \`ASSESS_JOBS=1\`; ratio = floor (1 thread) time ÷ this time (1.00 = as fast as libyaml alone)"
     echo
     echo "| files | what | cores | seconds | files/s | MB/s | ratio to floor | peak RSS MB |"
