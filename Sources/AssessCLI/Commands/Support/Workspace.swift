@@ -196,38 +196,59 @@ public enum Workspace {
             scored[key] = round
         }
 
-        func scorePending() {
-            let keys = pendingOrder.filter { !stale.contains($0) }
-            let groups = keys.map { pending[$0] ?? [] }
-            let rounds = parallelMap(groups) { group, worker in
-                let n = worker % rubrics.count
-                return ProgrammeRound(engines[n].assess(group, detail: .summary), rubric: rubrics[n], weakPoints: weakPoints)
-            }
-            for (key, round) in zip(keys, rounds) { store(key, round) }
-            pending.removeAll(keepingCapacity: true)
-            pendingOrder.removeAll(keepingCapacity: true)
-        }
-
         // `Cohort.group` decides duplicates in `String` order of the paths.
         let sorted = files.sorted()
+        // A pipeline with one pass over the workers per window: window n's files are read together with the
+        // library-rounds window n - 1 completed, then stored and grouped here. The serial grouping of a window thus
+        // waits for one pass, not two, and a pass has enough work to keep every worker busy to its end.
+        enum Task: Sendable {
+            case read(String)
+            case score([Questionnaire])
+        }
+        enum Outcome: Sendable {
+            case read([Diagnostic], Questionnaire?)
+            case scored(ProgrammeRound)
+        }
+        var scoring: [Cohort.Grouper.Key] = []
+        var tasks: [Task] = []
         var start = 0
-        while start < sorted.count {
-            let slice = Array(sorted[start..<min(start + window, sorted.count)])
-            streamQuestionnaires(files: slice, rubrics: rubrics, limits: limits, window: slice.count, transform: { q, _ in q }) {
-                file, fileDiagnostics, questionnaire in
+        while start < sorted.count || !scoring.isEmpty {
+            let slice = sorted[start..<min(start + window, sorted.count)]
+            tasks.append(contentsOf: slice.lazy.map { .read($0) })
+            let outcomes = parallelMap(tasks, chunk: 4) { task, worker -> Outcome in
+                let n = worker % rubrics.count
+                switch task {
+                case .score(let group):
+                    return .scored(
+                        ProgrammeRound(engines[n].assess(group, detail: .summary), rubric: rubrics[n], weakPoints: weakPoints))
+                case .read(let file):
+                    let result = QuestionnaireLoader.load(file: file, rubric: rubrics[n], limits: limits)
+                    return .read(result.diagnostics, result.questionnaire)
+                }
+            }
+            tasks.removeAll(keepingCapacity: true)
+            for (key, outcome) in zip(scoring, outcomes) {
+                if case .scored(let round) = outcome { store(key, round) }
+            }
+            for (file, outcome) in zip(slice, outcomes[scoring.count...]) {
+                guard case .read(let fileDiagnostics, let questionnaire) = outcome else { continue }
                 diagnostics += fileDiagnostics
                 guard let questionnaire else {
                     failed.append((file, fileDiagnostics.sorted().first { $0.severity == .error }))
-                    return
+                    continue
                 }
-                guard grouper.add(Cohort.Member(questionnaire)) else { return }
+                guard grouper.add(Cohort.Member(questionnaire)) else { continue }
                 let key = Cohort.Grouper.Key(questionnaire)
                 if scored[key] != nil { stale.insert(key) }
                 if pending[key] == nil { pendingOrder.append(key) }
                 pending[key, default: []].append(questionnaire)
             }
-            scorePending()
-            start += window
+            // What this window completed is scored in the next pass (unless a later file of it turned up already).
+            scoring = pendingOrder.filter { !stale.contains($0) }
+            for key in scoring { tasks.append(.score(pending[key] ?? [])) }
+            pending.removeAll(keepingCapacity: true)
+            pendingOrder.removeAll(keepingCapacity: true)
+            start += slice.count
         }
         // Library-rounds split across windows: score again from all their files.
         let staleKeys = stale.sorted { ($0.libraryID, $0.round) < ($1.libraryID, $1.round) }
@@ -277,12 +298,12 @@ public enum Workspace {
 
     /// `parallelMap` with `workers` workers at most.
     static func parallelMap<T: Sendable, R: Sendable>(
-        _ items: [T], workers: Int, _ transform: @Sendable (T, Int) -> R
+        _ items: [T], workers: Int = workerCount, chunk: Int? = nil, _ transform: @Sendable (T, Int) -> R
     ) -> [R] {
         let workers = min(workers, items.count)
         if workers < 2 { return items.map { transform($0, 0) } }
         let slots = ResultSlots<R>(count: items.count)
-        let chunk = max(1, min(64, items.count / (workers * 8)))
+        let chunk = chunk ?? max(1, min(64, items.count / (workers * 8)))
         let counter = ChunkCounter()
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             while true {
