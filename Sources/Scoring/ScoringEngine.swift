@@ -24,7 +24,7 @@ public struct ScoringEngine: Sendable {
         precondition(!questionnaires.isEmpty, "assess needs at least one questionnaire")
         let sorted = sortedRespondents(questionnaires)
         let combined = combine(sorted, keepingRespondents: detail == .full)
-        var context = CombinedContext(answers: combined.answers)
+        var context = CombinedContext(combined)
         var dimensions: [DimensionResult] = []
         let targets = targets(sorted)
         var firstPosition = 0  // of the dimension's questions in `rubric.allQuestions`
@@ -80,11 +80,11 @@ public struct ScoringEngine: Sendable {
     }
 
     struct Combined {
-        /// The combined answer by question id: what conditions read.
-        var answers: [String: ResolvedAnswer]
         /// By position in `rubric.allQuestions`: the combined answer (skipped ones marked), every respondent's own
         /// answer, and the divergence when two or more respondents gave points.
         var resolved: [ResolvedAnswer]
+        /// Positions by question id (the rubric's `questionOrder`), for conditions.
+        var order: [String: Int]
         var respondents: [[RespondentAnswer]]
         var divergence: [Double?]
         /// Where the first respondent (in tie-break order) answered: what a consistency finding points at.
@@ -104,8 +104,6 @@ public struct ScoringEngine: Sendable {
     /// Without `keepingRespondents` the respondents' own answers are left out (`respondents` holds empty lists).
     func combine(_ questionnaires: [Questionnaire], keepingRespondents: Bool = true) -> Combined {
         let questions = rubric.allQuestions
-        var answers: [String: ResolvedAnswer] = [:]
-        answers.reserveCapacity(questions.count)
         var resolved: [ResolvedAnswer] = []
         resolved.reserveCapacity(questions.count)
         var respondents: [[RespondentAnswer]] = []
@@ -140,7 +138,6 @@ public struct ScoringEngine: Sendable {
                 }
             }
             let answer = resolve(question, given)
-            answers[question.id] = answer
             resolved.append(answer)
             divergence.append(Self.divergence(given))
             respondents.append(own)
@@ -151,17 +148,14 @@ public struct ScoringEngine: Sendable {
         // dictionary the context shares.
         var skipped: [Int] = []
         do {
-            let context = CombinedContext(answers: answers)
+            let context = CombinedContext(resolved: resolved, order: rubric.questionOrder)
             for (position, question) in questions.enumerated() {
                 if let condition = question.appliesWhen, !condition.evaluate(in: context) { skipped.append(position) }
             }
         }
-        for position in skipped {
-            answers[questions[position].id] = ResolvedAnswer(status: .skipped)
-            resolved[position] = ResolvedAnswer(status: .skipped)
-        }
+        for position in skipped { resolved[position] = ResolvedAnswer(status: .skipped) }
         return Combined(
-            answers: answers, resolved: resolved, respondents: respondents, divergence: divergence,
+            resolved: resolved, order: rubric.questionOrder, respondents: respondents, divergence: divergence,
             firstLocation: firstLocation)
     }
 
@@ -365,11 +359,20 @@ public struct ScoringEngine: Sendable {
 
 /// Conditions over combined answers and (once placed) levels and scores.
 struct CombinedContext: ConditionContext {
-    var answers: [String: ResolvedAnswer]
+    /// By position in `rubric.allQuestions`, found through `order`.
+    let resolved: [ResolvedAnswer]
+    let order: [String: Int]
     var levels: [String: Int] = [:]
     var scores: [String: Double] = [:]
 
-    func answer(_ questionID: String) -> ResolvedAnswer { answers[questionID] ?? .missing }
+    init(resolved: [ResolvedAnswer], order: [String: Int]) {
+        self.resolved = resolved
+        self.order = order
+    }
+
+    init(_ combined: ScoringEngine.Combined) { self.init(resolved: combined.resolved, order: combined.order) }
+
+    func answer(_ questionID: String) -> ResolvedAnswer { order[questionID].map { resolved[$0] } ?? .missing }
     func level(_ dimensionID: String) -> Int? { levels[dimensionID] }
     func score(_ dimensionID: String) -> Double? { scores[dimensionID] }
 }

@@ -38,16 +38,16 @@ public struct NextLevelPlanner: Sendable {
         var result: [String: NextLevelPath] = [:]
         for dimension in engine.rubric.dimensions {
             guard let current = assessment.dimension(dimension.id), current.level < 5 else { continue }
-            if let path = path(for: dimension, from: current.level, answers: combined.answers) { result[dimension.id] = path }
+            if let path = path(for: dimension, from: current.level, answers: CombinedContext(combined)) { result[dimension.id] = path }
         }
         return result
     }
 
-    func path(for dimension: RubricDimension, from level: Int, answers: [String: ResolvedAnswer]) -> NextLevelPath? {
+    func path(for dimension: RubricDimension, from level: Int, answers: CombinedContext) -> NextLevelPath? {
         let target = level + 1
         // Candidate raises per question, ascending by points; the last is the best.
         let candidates: [(question: Question, options: [(AnswerValue, Double)])] = dimension.questions.compactMap { question in
-            let answer = answers[question.id] ?? .missing
+            let answer = answers.answer(question.id)
             guard question.isScored, answer.status != .skipped, answer.status != .notApplicable else { return nil }
             let current = answer.status == .answered ? (answer.points ?? -1) : -1
             let better = Self.values(for: question).filter { $0.1 > current + 1e-9 }
@@ -63,7 +63,7 @@ public struct NextLevelPlanner: Sendable {
             candidates.firstIndex { $0.question.id == question.id } ?? -1
         }
         let current: [(status: ResolvedAnswer.Status, points: Double?)] = dimension.questions.map { question in
-            let answer = answers[question.id] ?? .missing
+            let answer = answers.answer(question.id)
             return (answer.status, answer.points)
         }
         let threshold = dimension.threshold(for: target)
@@ -119,7 +119,8 @@ public struct NextLevelPlanner: Sendable {
                 }
                 let cost = subset.reduce(0.0) { sum, index in
                     let id = candidates[index].question.id
-                    let before = answers[id]?.status == .answered ? (answers[id]?.points ?? 0) : 0
+                    let previous = answers.answer(id)
+                    let before = previous.status == .answered ? (previous.points ?? 0) : 0
                     return sum + (candidates[index].options[selected[index]].1 - before) * Double(candidates[index].question.weight)
                 }
                 if best == nil || cost < best!.cost - 1e-9 { best = (selected, cost, subset) }
@@ -128,7 +129,7 @@ public struct NextLevelPlanner: Sendable {
                 let bestChanges = changes(best.selected)
                 let changes = best.order.map { index -> AnswerChange in
                     let question = candidates[index].question
-                    let answer = answers[question.id] ?? .missing
+                    let answer = answers.answer(question.id)
                     let change = bestChanges[question.id]!
                     return AnswerChange(
                         questionID: question.id, from: answer,
@@ -145,7 +146,7 @@ public struct NextLevelPlanner: Sendable {
     /// The combined answers with the selected raises applied (what `CombinedContext` over a modified copy of
     /// `answers` would give, without copying the dictionary for every subset tried). No levels or scores.
     struct ChangedAnswers: ConditionContext {
-        let answers: [String: ResolvedAnswer]
+        let answers: CombinedContext
         let candidateByID: [String: Int]
         let options: [[(AnswerValue, Double)]]
         let selected: [Int]
@@ -157,7 +158,7 @@ public struct NextLevelPlanner: Sendable {
                     status: .answered, value: change.0, points: change.1,
                     numericValue: { if case .number(let n) = change.0 { return n } else { return nil } }())
             }
-            return answers[questionID] ?? .missing
+            return answers.answer(questionID)
         }
         func level(_ dimensionID: String) -> Int? { nil }
         func score(_ dimensionID: String) -> Double? { nil }
