@@ -155,6 +155,16 @@ struct ProgrammeFindingsTests {
         #expect(String(describing: fast.unmatched) == String(describing: slow.unmatched))
     }
 
+    /// With a second thread for the tandem plan the view is the same.
+    @Test func viewWithTwoThreadsIsTheSame() throws {
+        for maxMentees in [0, 1, 2] {
+            let one = try ProgrammeFixture.view(ProgrammeOptions(maxMenteesPerMentor: maxMentees))
+            let two = try ProgrammeFixture.view(ProgrammeOptions(maxMenteesPerMentor: maxMentees, threads: 2))
+            #expect(!one.unmatchedNeeds.isEmpty || !one.tandems.isEmpty)
+            #expect(String(describing: two) == String(describing: one))
+        }
+    }
+
     @Test func tandemMentorRules() {
         let planner = TandemPlanner(dimensionIDs: ["d0"], maxMentees: 2)
         // Level 3 mentors a level-1 library (two above) but not a level-2 one.

@@ -86,7 +86,7 @@ public enum CompareCommand: Command {
 
         let options = ProgrammeOptions(
             round: round, sort: sort, anonymize: arguments.flag("anonymize"),
-            maxMenteesPerMentor: arguments.integer("max-mentees") ?? 2)
+            maxMenteesPerMentor: arguments.integer("max-mentees") ?? 2, threads: Workspace.workerCount)
         // Streams: each library-round is reduced to what the view needs as soon as it is scored.
         var loaded = Workspace.scoreProgramme(
             paths: arguments.positional("paths"), rubric: rubric, weakPoints: options.weakPoints, round: round)

@@ -1,3 +1,4 @@
+import Dispatch
 import RubricModel
 
 extension ProgrammeView {
@@ -73,6 +74,14 @@ extension ProgrammeView {
         }
 
         let rows = chosen.map { Self.row($0, dimensionIDs: dimensionIDs) }
+        // The tandem plan needs only the rows and is the largest part with many libraries: with a second thread
+        // it is made while the rest of the view is.
+        let planner = TandemPlanner(dimensionIDs: dimensionIDs, maxMentees: max(0, options.maxMenteesPerMentor))
+        let planned = PlanBox()
+        let planning = DispatchGroup()
+        if options.threads > 1 {
+            DispatchQueue.global().async(group: planning) { planned.plan = planner.plan(rows) }
+        }
 
         var distributions = dimensionIDs.map { id in
             let cells = rows.compactMap { $0.cell(id) }
@@ -107,8 +116,8 @@ extension ProgrammeView {
 
         let collector = FindingsCollector(rubric: rubric, options: options)
         let minReach = options.findingsMinReach ?? FindingsCollector.defaultMinReach(libraries: chosen.count)
-        let planner = TandemPlanner(dimensionIDs: dimensionIDs, maxMentees: max(0, options.maxMenteesPerMentor))
-        let plan = planner.plan(rows)
+        let questionFindings = collector.questions(chosen, minReach: minReach)
+        let recommendationFindings = collector.recommendations(chosen, minReach: minReach)
 
         var mismatches: [VersionMismatch] = []
         for (position, current) in chosen.enumerated() {
@@ -123,11 +132,13 @@ extension ProgrammeView {
             }
         }
 
+        planning.wait()
+        let plan = planned.plan ?? planner.plan(rows)
         var view = ProgrammeView(
             rubricID: rubric.id, rubricVersion: rubric.version, dimensionIDs: dimensionIDs, round: options.round,
             rows: rows, sort: options.sort, distributions: distributions, progress: progress, transitions: tables,
-            questionFindings: collector.questions(chosen, minReach: minReach),
-            recommendationFindings: collector.recommendations(chosen, minReach: minReach), findingsMinReach: minReach,
+            questionFindings: questionFindings, recommendationFindings: recommendationFindings,
+            findingsMinReach: minReach,
             tandems: plan.tandems, unmatchedNeeds: plan.unmatched,
             maxMenteesPerMentor: max(0, options.maxMenteesPerMentor), versionMismatches: mismatches,
             missingRound: missing, leftOut: leftOut, anonymized: false)
@@ -148,4 +159,10 @@ extension ProgrammeView {
             overallLevel: assessment.overall.level, overallProvisional: assessment.overall.provisional,
             overallValue: assessment.overall.rawValue, writtenForVersions: assessment.writtenForVersions)
     }
+}
+
+/// The tandem plan, handed from the thread that makes it to the one that waits for it (`DispatchGroup.wait` orders
+/// the write before the read).
+private final class PlanBox: @unchecked Sendable {
+    var plan: (tandems: [Tandem], unmatched: [TandemNeed])?
 }

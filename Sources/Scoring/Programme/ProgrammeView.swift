@@ -103,10 +103,13 @@ public struct ProgrammeOptions: Sendable {
     public var findingsLimit: Int
     /// A combined answer with at most this many points (0–4) counts as weak.
     public var weakPoints: Double
+    /// Threads the view may be built with (the tandem plan runs beside the rest from 2); the view is the same.
+    public var threads: Int
 
     public init(
         round: RoundSelection = .latest, sort: MatrixSort = .default, anonymize: Bool = false,
-        maxMenteesPerMentor: Int = 2, findingsMinReach: Int? = nil, findingsLimit: Int = 10, weakPoints: Double = 1
+        maxMenteesPerMentor: Int = 2, findingsMinReach: Int? = nil, findingsLimit: Int = 10, weakPoints: Double = 1,
+        threads: Int = 1
     ) {
         self.round = round
         self.sort = sort
@@ -115,6 +118,7 @@ public struct ProgrammeOptions: Sendable {
         self.findingsMinReach = findingsMinReach
         self.findingsLimit = findingsLimit
         self.weakPoints = weakPoints
+        self.threads = threads
     }
 }
 

@@ -80,6 +80,13 @@ struct TandemPlanner {
                 else { return }
                 let already = mentees[library].contains(menteeLibrary)
                 guard already || mentees[library].count < maxMentees else { return }
+                // Half the sum of the log differences is the distance before rounding (up to floating-point noise):
+                // a candidate clearly further than the best so far is out without computing it exactly.
+                if let best, best.key.0 == 0, let x = facts.logSize[candidate], let y = facts.logSize[mentee],
+                    (abs(x.population - y.population) + abs(x.staff - y.staff)) / 2 > best.key.1 + 0.0001
+                {
+                    return
+                }
                 let distance = facts.sizeDistance(candidate, mentee)
                 let key = (distance == nil ? 1 : 0, distance ?? 0, already ? 0 : 1, -level, facts.idRank[library])
                 if best == nil || key < best!.key { best = (candidate, key) }
@@ -144,6 +151,8 @@ struct TandemPlanner {
         private var provisionals: [Bool]
         var population: [Int?]
         var staff: [Int?]
+        /// Natural logs of population and staff, when both are known.
+        var logSize: [(population: Double, staff: Double)?]
         /// How many of the first dimension numbers are the planner's own.
         var plannerDimensions: Int
         /// Per library number with more than one row: its further rows.
@@ -187,6 +196,10 @@ struct TandemPlanner {
             }
             population = rows.map(\.population)
             staff = rows.map(\.staff)
+            logSize = rows.map { row in
+                guard let population = row.population, let staff = row.staff, population > 0, staff > 0 else { return nil }
+                return (log(Double(population)), log(Double(staff)))
+            }
         }
 
         func level(_ row: Int, _ dimension: Int) -> Int? { levels[row * dimensionNames.count + dimension] }
