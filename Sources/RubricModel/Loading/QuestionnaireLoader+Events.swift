@@ -218,21 +218,28 @@ extension QuestionnaireLoader {
         switch first.kind {
         case .scalar:
             guard !first.isNull, !mayBeSpecialAnswer(utf8: first.bytes) else { return .readAsNode }
-            guard let option = question.options.first(where: { first.textEquals($0.id) }) else { return .giveUp }
-            return .read(question.type == .choice ? .option(option.id) : .options([option.id]))
+            guard let id = optionID(matching: first, in: question) else { return .giveUp }
+            return .read(question.type == .choice ? .option(id) : .options([id]))
         case .sequenceStart where question.type == .multi:
             var ids: [String] = []
             while let item = events.next() {
                 if item.kind == .sequenceEnd { return .read(.options(ids)) }
-                guard item.kind == .scalar, !item.hasProperties,
-                    let option = question.options.first(where: { item.textEquals($0.id) }),
-                    !ids.contains(where: { $0 == option.id })
+                guard item.kind == .scalar, !item.hasProperties, let id = optionID(matching: item, in: question),
+                    !ids.contains(id)
                 else { return .giveUp }
-                ids.append(option.id)
+                ids.append(id)
             }
             return .giveUp
         default:
             return .readAsNode
         }
+    }
+
+    /// The rubric's own id of the option whose id is exactly the scalar's text. By index: iterating the options
+    /// retained and released each one.
+    private static func optionID(matching scalar: YAMLEventReader.Event, in question: Question) -> String? {
+        let options = question.options
+        for index in options.indices where scalar.textEquals(options[index].id) { return options[index].id }
+        return nil
     }
 }

@@ -474,24 +474,23 @@ public enum QuestionnaireLoader {
         bag: inout DiagnosticBag
     ) {
         let context = SingleRespondentContext(answers: answers, rubric: rubric, date: date)
-        for dimension in rubric.dimensions {
-            for question in dimension.questions {
-                let applies = question.appliesWhen?.evaluate(in: context) ?? true
-                if !applies, let answer = answers[question.id] {
-                    let trigger = question.appliesWhen?.questionIDs.first ?? ""
-                    bag.error(
-                        "answer-not-applicable", "'\(question.id)' does not apply given the answer to '\(trigger)', so it must not be answered",
-                        at: answer.location, hint: "remove this answer, or check your answer to '\(trigger)'")
-                } else if applies, question.required, answers.index(forKey: question.id) == nil,
-                    !attempted.contains(question.id)
-                {
-                    let groupNode = answersNode?.mapping?.first(where: { $0.key.scalar?.text == dimension.id })
-                    let emptyKey = groupNode?.value.mapping?.first { $0.key.scalar?.text == question.id }?.key
-                    bag.error(
-                        "missing-answer", "required question '\(question.id)' is not answered",
-                        at: emptyKey?.location ?? groupNode?.key.location ?? answersNode?.location ?? root.location,
-                        hint: question.allowsDontKnow ? "answer it, or write 'dont-know' if nobody knows" : "answer it")
-                }
+        // allQuestions, not each dimension's questions: iterating the dimensions copied each one out.
+        for question in rubric.allQuestions {
+            let applies = question.appliesWhen?.evaluate(in: context) ?? true
+            if !applies, let answer = answers[question.id] {
+                let trigger = question.appliesWhen?.questionIDs.first ?? ""
+                bag.error(
+                    "answer-not-applicable", "'\(question.id)' does not apply given the answer to '\(trigger)', so it must not be answered",
+                    at: answer.location, hint: "remove this answer, or check your answer to '\(trigger)'")
+            } else if applies, question.required, answers.index(forKey: question.id) == nil,
+                !attempted.contains(question.id)
+            {
+                let groupNode = answersNode?.mapping?.first(where: { $0.key.scalar?.text == question.dimensionID })
+                let emptyKey = groupNode?.value.mapping?.first { $0.key.scalar?.text == question.id }?.key
+                bag.error(
+                    "missing-answer", "required question '\(question.id)' is not answered",
+                    at: emptyKey?.location ?? groupNode?.key.location ?? answersNode?.location ?? root.location,
+                    hint: question.allowsDontKnow ? "answer it, or write 'dont-know' if nobody knows" : "answer it")
             }
         }
     }
