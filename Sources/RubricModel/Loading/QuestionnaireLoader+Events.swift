@@ -5,11 +5,13 @@ extension QuestionnaireLoader {
     /// The questionnaire in `bytes` when reading it in full would report nothing at all, read from libyaml's events
     /// without building the document tree; nil as soon as anything is unusual.
     ///
-    /// Most of a file is its answers. Here each answer's value becomes a small node on its own (its note and
-    /// evidence are taken straight from the events) and goes through the same `readAnswer(value:…)` as on the full
-    /// path, and the other fields through the same `readHeader`, so both paths accept and read exactly alike. What this path does not take on (an unknown or repeated key, an anchor or tag, a
-    /// value of an unexpected shape, any diagnostic at all, even a warning) makes it give up; the caller then reads
-    /// the file in full, which reports it.
+    /// Most of a file is its answers. A choice or multi answer is matched against its options straight from the
+    /// bytes (`readOptions`, which leaves anything doubtful to the node); every other answer's value becomes a small
+    /// node on its own and goes through the same `readAnswer(value:…)` as on the full path. Notes and evidence are
+    /// taken from the events, the other fields go through the same `readHeader`, so both paths accept and read
+    /// exactly alike. What this path does not take on (an unknown or repeated key, an anchor or tag, a value of an
+    /// unexpected shape, any diagnostic at all, even a warning) makes it give up; the caller then reads the file in
+    /// full, which reports it.
     static func readWithoutTree(
         bytes: UnsafeBufferPointer<UInt8>, file: String, rubric: Rubric, limits: ParseLimits
     ) -> Questionnaire? {
