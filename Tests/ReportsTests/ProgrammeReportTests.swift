@@ -6,6 +6,18 @@ import Testing
 
 @Suite("Programme reports: golden files")
 struct ProgrammeGoldenTests {
+    /// The namer indexes the rows once for many ids; it names as a lookup per id does, unknown ids as themselves.
+    @Test func libraryNamerNamesAsTheRowsDo() throws {
+        let (view, rubric) = try ProgrammeReportFixture.view()
+        let context = ProgrammeReportFixture.context(rubric)
+        let known = view.rows.map(\.libraryID)
+        let many = known + ["nobody"] + known.reversed() + ["x", "y"]
+        let names = context.libraryNamer(for: view)
+        #expect(names(many) == many.map { id in view.row(id)?.name ?? id })
+        #expect(names(Array(known.prefix(2))) == known.prefix(2).map { id in view.row(id)?.name ?? id })
+        #expect(names(many).count > 8 && names(many).contains("nobody"))
+    }
+
     @Test func text() throws {
         let (view, rubric) = try ProgrammeReportFixture.view(leftOut: [ProgrammeReportFixture.brokenFile])
         ProgrammeGolden.check(ProgrammeTextReporter.render(view, context: ProgrammeReportFixture.context(rubric)), named: "compare.txt")

@@ -174,6 +174,7 @@ public enum ProgrammeHTMLReporter {
 
     private static func findings(_ view: ProgrammeView, _ context: ReportContext) -> String {
         let l = context.labels
+        let names = context.libraryNamer(for: view)
         var html = "<section class=\"findings\">\n<h2>\(e(l.findingsHeading))</h2>\n"
         html += "<p class=\"muted\">\(e(l.findingsRule(minReach: view.findingsMinReach, total: view.libraryCount)))</p>\n"
         html += "<h3>\(e(l.weakQuestionsHeading))</h3>\n"
@@ -185,7 +186,7 @@ public enum ProgrammeHTMLReporter {
                 html += "<tr><td class=\"num\"><strong>\(e(l.reach(finding.reach, of: view.libraryCount)))</strong></td>"
                 html += "<td>\(e(context.questionText(finding.questionID)))<br><span class=\"small muted\">\(e(context.dimensionTitle(finding.dimensionID)))</span></td>"
                 html += "<td>\(e(context.weakAnswersText(finding)))</td>"
-                html += "<td class=\"small\">\(e(context.libraryNames(finding.libraryIDs, in: view).joined(separator: "; ")))</td></tr>\n"
+                html += "<td class=\"small\">\(e(names(finding.libraryIDs).joined(separator: "; ")))</td></tr>\n"
             }
             html += "</tbody>\n</table>\n"
         }
@@ -197,7 +198,7 @@ public enum ProgrammeHTMLReporter {
             for finding in view.recommendationFindings {
                 html += "<tr><td class=\"num\"><strong>\(e(l.reach(finding.reach, of: view.libraryCount)))</strong></td>"
                 html += "<td>\(e(context.recommendationTitle(finding.recommendationID)))<br><span class=\"small muted\">\(e(context.dimensionTitle(finding.dimensionID)))</span></td>"
-                html += "<td class=\"small\">\(e(context.libraryNames(finding.libraryIDs, in: view).joined(separator: "; ")))</td></tr>\n"
+                html += "<td class=\"small\">\(e(names(finding.libraryIDs).joined(separator: "; ")))</td></tr>\n"
             }
             html += "</tbody>\n</table>\n"
         }

@@ -7,6 +7,7 @@ public enum ProgrammeMarkdownReporter {
         let l = context.labels
         var out: [String] = []
         func text(_ raw: String) -> String { escape(raw) }
+        let names = context.libraryNamer(for: view)
         func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) {
             out.append("| " + header.map(text).joined(separator: " | ") + " |")
             out.append("|" + header.indices.map { right.contains($0) ? "---:|" : "---|" }.joined())
@@ -118,7 +119,7 @@ public enum ProgrammeMarkdownReporter {
                     [
                         text(l.reach(finding.reach, of: view.libraryCount)), text(context.questionText(finding.questionID)),
                         text(context.weakAnswersText(finding)), text(context.dimensionTitle(finding.dimensionID)),
-                        text(context.libraryNames(finding.libraryIDs, in: view).joined(separator: "; ")),
+                        text(names(finding.libraryIDs).joined(separator: "; ")),
                     ]
                 })
         }
@@ -135,7 +136,7 @@ public enum ProgrammeMarkdownReporter {
                         text(l.reach(finding.reach, of: view.libraryCount)),
                         text(context.recommendationTitle(finding.recommendationID)),
                         text(context.dimensionTitle(finding.dimensionID)),
-                        text(context.libraryNames(finding.libraryIDs, in: view).joined(separator: "; ")),
+                        text(names(finding.libraryIDs).joined(separator: "; ")),
                     ]
                 })
         }

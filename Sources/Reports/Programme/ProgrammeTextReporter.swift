@@ -163,6 +163,7 @@ public enum ProgrammeTextReporter {
         }
 
         mutating func findings(_ view: ProgrammeView) {
+            let names = context.libraryNamer(for: view)
             heading(l.findingsHeading)
             lines.append(l.findingsRule(minReach: view.findingsMinReach, total: view.libraryCount))
             lines.append("")
@@ -170,7 +171,7 @@ public enum ProgrammeTextReporter {
             if view.questionFindings.isEmpty { lines.append("  " + l.noFindings) }
             for finding in view.questionFindings {
                 lines.append("  " + context.questionFindingSentence(finding, total: view.libraryCount))
-                lines.append("    [\(context.dimensionTitle(finding.dimensionID))] " + context.libraryNames(finding.libraryIDs, in: view).joined(separator: "; "))
+                lines.append("    [\(context.dimensionTitle(finding.dimensionID))] " + names(finding.libraryIDs).joined(separator: "; "))
             }
             lines.append("")
             lines.append(paint(l.sharedRecommendationsHeading, "1"))
@@ -178,7 +179,7 @@ public enum ProgrammeTextReporter {
             for finding in view.recommendationFindings {
                 lines.append(
                     "  \(l.reach(finding.reach, of: view.libraryCount)): \(context.recommendationTitle(finding.recommendationID))")
-                lines.append("    [\(context.dimensionTitle(finding.dimensionID))] " + context.libraryNames(finding.libraryIDs, in: view).joined(separator: "; "))
+                lines.append("    [\(context.dimensionTitle(finding.dimensionID))] " + names(finding.libraryIDs).joined(separator: "; "))
             }
         }
 
@@ -221,16 +222,20 @@ private struct TextTable {
     var rows: [[Cell]] = []
 
     func render(paint: (String, String) -> String) -> [String] {
+        // Characters are counted once per cell: counting is a walk over grapheme clusters, and a large programme's
+        // tables have hundreds of thousands of cells.
+        let counts = rows.map { row in row.map { Self.characterCount($0.text) } }
         var widths = header.map(\.count)
-        for row in rows {
-            for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], cell.text.count)
+        for row in counts {
+            for (index, count) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], count)
             }
         }
-        func pad(_ text: String, _ index: Int) -> String {
-            let fill = String(repeating: " ", count: max(0, widths[index] - text.count))
+        func pad(_ text: String, _ index: Int, count: Int) -> String {
+            let fill = String(repeating: " ", count: max(0, widths[index] - count))
             return rightAligned.contains(index) ? fill + text : text + fill
         }
+        func pad(_ text: String, _ index: Int) -> String { pad(text, index, count: text.count) }
         func line(_ cells: [String]) -> String {
             var text = cells.joined(separator: "  ")
             while text.last == " " { text.removeLast() }
@@ -238,15 +243,22 @@ private struct TextTable {
         }
         var out = [line(header.enumerated().map { paint(pad($1, $0), "1") })]
         out.append(line(widths.map { String(repeating: "─", count: $0) }))
-        for row in rows {
+        for (row, rowCounts) in zip(rows, counts) {
             out.append(
                 line(
                     row.enumerated().map { index, cell in
-                        let padded = pad(cell.text, index)
+                        let padded = pad(cell.text, index, count: rowCounts[index])
                         guard let color = cell.color, color != "0" else { return padded }
                         return paint(padded, color)
                     }))
         }
         return out
+    }
+
+    /// `text.count`, without the grapheme walk for ASCII text (where every byte is one character, except CR LF).
+    static func characterCount(_ text: String) -> Int {
+        var utf8 = text
+        let ascii = utf8.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        return ascii ? text.utf8.count : text.count
     }
 }

@@ -30,12 +30,26 @@ extension ReportContext {
 
     /// The names of libraries by id, in the given order (ids not in the matrix stay ids).
     public func libraryNames(_ ids: [String], in view: ProgrammeView) -> [String] {
-        if ids.count < 8 { return ids.map { view.row($0)?.name ?? $0 } }
-        // Many ids (a finding shared by a third of a large programme): one pass over the rows, first row wins as in
-        // `view.row`.
-        var names: [String: String] = [:]
-        for row in view.rows where names[row.libraryID] == nil { names[row.libraryID] = row.name }
-        return ids.map { names[$0] ?? $0 }
+        libraryNamer(for: view)(ids)
+    }
+
+    /// `libraryNames` for the findings of one view: with many ids (a finding shared by a third of a large
+    /// programme) the rows are indexed in one pass, once for all findings rather than once per finding; the first
+    /// row of an id wins, as in `view.row`.
+    public func libraryNamer(for view: ProgrammeView) -> ([String]) -> [String] {
+        var index: [String: String]?
+        return { ids in
+            if ids.count < 8 { return ids.map { view.row($0)?.name ?? $0 } }
+            if index == nil {
+                var names: [String: String] = [:]
+                names.reserveCapacity(view.rows.count)
+                for position in view.rows.indices where names[view.rows[position].libraryID] == nil {
+                    names[view.rows[position].libraryID] = view.rows[position].name
+                }
+                index = names
+            }
+            return ids.map { index![$0] ?? $0 }
+        }
     }
 
     /// "2 Stunden (2), 1 Stunde (1)": the weak answers of a finding with how many libraries gave them.
