@@ -94,10 +94,46 @@ struct QuestionnaireReadingPathsTests {
     /// option plain and quoted, in a list and beside a note, and near misses (case, spaces, unknown, repeated, the
     /// don't-know spellings, an empty list, a nested list). The event path must read each valid one itself.
     @Test func optionAnswersReadAlike() throws {
+        let (accepted, tried) = try Self.answerEach(of: [.choice, .multi]) { question in
+            let first = question.options[0].id, last = question.options[question.options.count - 1].id
+            var values = question.options.map(\.id) + [
+                "'\(first)'", "\"\(last)\"", "\(first.uppercased())", "' \(first)'", "\(first)x", "dont-know", "weiß nicht",
+                "n/a", "~", "{answer: \(first), note: \"n\", evidence: e}", "{answer: '\(last)'}", "[\(first)]",
+            ]
+            if question.type == .multi {
+                values += [
+                    "[\(first), \(last)]", "[\(last), \(first), \(last)]", "[]", "[\(first), ~]", "[\(first), [\(last)]]",
+                    "[\(first), unknown-option]", "{answer: [\(first), \(last)], note: n}", "[&a \(first)]", "['\(first)', \"\(last)\"]",
+                ]
+            }
+            return values
+        }
+        // Each option, plain or quoted, is fine wherever the question applies; the near misses are not.
+        #expect(accepted > tried / 3 && accepted < tried)
+    }
+
+    /// Every scale, number, percent and count question answered with numbers around its limits, in digits and
+    /// in the other ways a number may be written. The event path reads plain digits itself.
+    @Test func numberAnswersReadAlike() throws {
+        let (accepted, tried) = try Self.answerEach(of: [.scale, .number, .percent, .count]) { question in
+            var values = ["0", "1", "3", "4", "5", "7", "12", "40", "99", "100", "101", "007", "0755", "-1", "+3", "2,5", "2.5",
+                "1e3", "'3'", "\"12\"", "' 3'", "3 ", "999999999", "1000000000", "1000000001", "12345678901", "dont-know",
+                "n/a", "~", "zwölf", "{answer: 3, note: n}", "{answer: '40', evidence: e}", "[3]", "&a 3", "!!str 3",
+                "trifft eher zu"]
+            if let maximum = question.maximum { values += [String(Int(maximum)), String(Int(maximum) + 1)] }
+            values.append(String(Int(question.minimum)))
+            return values
+        }
+        #expect(accepted > tried / 4 && accepted < tried)
+    }
+
+    /// Answers each question of the given types with each of `values(question)` in turn, one line changed in the
+    /// first sample, and holds both readings against each other; returns how many the event path took.
+    static func answerEach(of types: Set<QuestionType>, values: (Question) -> [String]) throws -> (accepted: Int, tried: Int) {
         let base = try String(contentsOfFile: Self.sampleFiles[0], encoding: .utf8)
         var lines = base.components(separatedBy: "\n")
         var accepted = 0, tried = 0
-        for question in Self.shipped.allQuestions where question.type == .choice || question.type == .multi {
+        for question in Self.shipped.allQuestions where types.contains(question.type) {
             // The sample's line for this question, or a new one at the top of its dimension.
             let key = "    \(question.id):"
             let at: Int
@@ -110,26 +146,14 @@ struct QuestionnaireReadingPathsTests {
             }
             let original = lines
             Self.removeContinuation(of: at, in: &lines)
-            let first = question.options[0].id, last = question.options[question.options.count - 1].id
-            var values = question.options.map(\.id) + [
-                "'\(first)'", "\"\(last)\"", "\(first.uppercased())", "' \(first)'", "\(first)x", "dont-know", "weiß nicht",
-                "n/a", "~", "{answer: \(first), note: \"n\", evidence: e}", "{answer: '\(last)'}", "[\(first)]",
-            ]
-            if question.type == .multi {
-                values += [
-                    "[\(first), \(last)]", "[\(last), \(first), \(last)]", "[]", "[\(first), ~]", "[\(first), [\(last)]]",
-                    "[\(first), unknown-option]", "{answer: [\(first), \(last)], note: n}", "[&a \(first)]", "['\(first)', \"\(last)\"]",
-                ]
-            }
-            for (index, value) in values.enumerated() {
+            for (index, value) in values(question).enumerated() {
                 lines[at] = key + " " + value
                 tried += 1
                 if Self.expectAgreement(lines.joined(separator: "\n"), name: "\(question.id)-\(index).yaml") { accepted += 1 }
             }
             lines = original
         }
-        // Each option, plain or quoted, is fine wherever the question applies; the near misses are not.
-        #expect(accepted > tried / 3 && accepted < tried)
+        return (accepted, tried)
     }
 
     /// A rubric may name an option like a don't-know spelling; the full reading takes such an answer as "don't

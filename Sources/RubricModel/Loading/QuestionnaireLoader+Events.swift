@@ -6,8 +6,9 @@ extension QuestionnaireLoader {
     /// without building the document tree; nil as soon as anything is unusual.
     ///
     /// Most of a file is its answers. A choice or multi answer is matched against its options straight from the
-    /// bytes (`readOptions`, which leaves anything doubtful to the node); every other answer's value becomes a small
-    /// node on its own and goes through the same `readAnswer(value:…)` as on the full path. Notes and evidence are
+    /// bytes (`readOptions`), and a number written in plain digits is read from them (`readNumber`); both leave
+    /// anything doubtful to the node. Every other answer's value becomes a small node on its own and goes through
+    /// the same `readAnswer(value:…)` as on the full path. Notes and evidence are
     /// taken from the events, the other fields go through the same `readHeader`, so both paths accept and read
     /// exactly alike. What this path does not take on (an unknown or repeated key, an anchor or tag, a value of an
     /// unexpected shape, any diagnostic at all, even a warning) makes it give up; the caller then reads the file in
@@ -54,7 +55,7 @@ extension QuestionnaireLoader {
         for index in answerParts.indices {  // by index: a `for parts in` loop retains each part's fields
             let question = answerParts[index].question
             switch answerParts[index].value {
-            case .options(let value, let location):
+            case .read(let value, let location):
                 // updateValue takes the answer over; assigning through the subscript copied it.
                 answers.updateValue(
                     Answer(
@@ -84,8 +85,8 @@ extension QuestionnaireLoader {
         enum Value {
             /// Read by `readAnswer(value:…)`, exactly as on the full path.
             case node(Node)
-            /// The options of a choice or multi answer, already matched (see `readOptions`).
-            case options(AnswerValue, at: YAMLEventReader.Mark)
+            /// Already read from the events (`readOptions`, `readNumber`): what `readValue` gives for it.
+            case read(AnswerValue, at: YAMLEventReader.Mark)
         }
 
         var question: Question
@@ -186,14 +187,20 @@ extension QuestionnaireLoader {
         return nil
     }
 
-    /// An answer's value: for a choice or multi question the matched options where `readOptions` can tell, else the
-    /// node for `readAnswer(value:…)`. nil gives the file up.
+    /// An answer's value: read straight from the events where `readOptions` or `readNumber` can tell, else the node
+    /// for `readAnswer(value:…)`. nil gives the file up.
     private static func readValue(
         _ events: YAMLEventReader, startingWith first: YAMLEventReader.Event, question: Question, maxDepth: Int = 2
     ) -> AnswerParts.Value? {
-        if question.type == .choice || question.type == .multi, !first.hasProperties {
-            switch readOptions(events, startingWith: first, question: question) {
-            case .read(let value): return .options(value, at: first.start)
+        if !first.hasProperties {
+            let reading: QuickReading
+            switch question.type {
+            case .choice, .multi: reading = readOptions(events, startingWith: first, question: question)
+            case .scale, .number, .percent, .count: reading = readNumber(first, question: question)
+            default: reading = .readAsNode
+            }
+            switch reading {
+            case .read(let value): return .read(value, at: first.start)
             case .giveUp: return nil
             case .readAsNode: break
             }
@@ -201,7 +208,7 @@ extension QuestionnaireLoader {
         return events.node(startingWith: first, maxDepth: maxDepth).map { .node($0) }
     }
 
-    private enum OptionsReading {
+    private enum QuickReading {
         case read(AnswerValue)
         /// `readValue` would report something: the full path has to read the file.
         case giveUp
@@ -216,7 +223,7 @@ extension QuestionnaireLoader {
     /// an option listed twice are all reported there (`giveUp`).
     private static func readOptions(
         _ events: YAMLEventReader, startingWith first: YAMLEventReader.Event, question: Question
-    ) -> OptionsReading {
+    ) -> QuickReading {
         switch first.kind {
         case .scalar:
             guard !first.isNull, !mayBeSpecialAnswer(utf8: first.bytes) else { return .readAsNode }
@@ -235,6 +242,19 @@ extension QuestionnaireLoader {
         default:
             return .readAsNode
         }
+    }
+
+    /// A number answer written as plain digits (at most nine: no sign, space, decimal mark or exponent), which
+    /// `Int` and `decimal()` read alike, checked against the question's range as `readValue` checks it. Anything
+    /// else is left to the node; only `first` is looked at, so nothing is consumed.
+    private static func readNumber(_ first: YAMLEventReader.Event, question: Question) -> QuickReading {
+        let bytes = first.bytes
+        guard first.kind == .scalar, (1...9).contains(bytes.count), bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        else { return .readAsNode }
+        let whole = bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        if question.type == .scale { return scaleRange.contains(whole) ? .read(.number(Double(whole))) : .giveUp }
+        let value = Double(whole)
+        return numberFits(value, question: question) ? .read(.number(value)) : .giveUp
     }
 
     /// The rubric's own id of the option whose id is exactly the scalar's text. By index: iterating the options

@@ -367,7 +367,7 @@ public enum QuestionnaireLoader {
         case .scale:
             guard let text = scalar?.text else { return typeMismatch("a number from 0 to 4") }
             if let value = Int(text.trimmingWhitespaces) {
-                guard (0...4).contains(value) else {
+                guard scaleRange.contains(value) else {
                     bag.error("out-of-range", "\(subject) is answered on a scale from 0 to 4, found \(value)", at: node.location, hint: scaleHint(rubric))
                     return nil
                 }
@@ -397,17 +397,16 @@ public enum QuestionnaireLoader {
             if question.type == .count, value != value.rounded() {
                 return typeMismatch("a whole number")
             }
-            // Without a rubric maximum, a billion is still far above any real count, hours or share.
-            if question.maximum == nil, value > 1e9 {
-                bag.error(
-                    "out-of-range", "\(subject) must be at most 1000000000, found \(value.formattedForMessage)",
-                    at: node.location, hint: "write the number without exponent, e.g. 12")
-                return nil
-            }
-            if value < question.minimum || question.maximum.map({ value > $0 }) ?? false {
-                let range = question.maximum.map { "from \(question.minimum.formattedForMessage) to \($0.formattedForMessage)" }
-                    ?? "at least \(question.minimum.formattedForMessage)"
-                bag.error("out-of-range", "\(subject) must be \(range), found \(value.formattedForMessage)", at: node.location)
+            guard numberFits(value, question: question) else {
+                if question.maximum == nil, value > unboundedMaximum {
+                    bag.error(
+                        "out-of-range", "\(subject) must be at most 1000000000, found \(value.formattedForMessage)",
+                        at: node.location, hint: "write the number without exponent, e.g. 12")
+                } else {
+                    let range = question.maximum.map { "from \(question.minimum.formattedForMessage) to \($0.formattedForMessage)" }
+                        ?? "at least \(question.minimum.formattedForMessage)"
+                    bag.error("out-of-range", "\(subject) must be \(range), found \(value.formattedForMessage)", at: node.location)
+                }
                 return nil
             }
             return .number(value)
@@ -424,6 +423,17 @@ public enum QuestionnaireLoader {
             guard let text = scalar?.text else { return typeMismatch("text") }
             return .text(text)
         }
+    }
+
+    /// The answers a scale question takes.
+    static let scaleRange = 0...4
+    /// Without a rubric maximum, a billion is still far above any real count, hours or share.
+    static let unboundedMaximum = 1e9
+
+    /// Whether a number answer to a number, percent or count question lies where the question allows it.
+    static func numberFits(_ value: Double, question: Question) -> Bool {
+        if question.maximum == nil, value > unboundedMaximum { return false }
+        return value >= question.minimum && !(question.maximum.map { value > $0 } ?? false)
     }
 
     /// Whether `text` could be one of the don't-know or not-applicable spellings: a cheap test by first letter
