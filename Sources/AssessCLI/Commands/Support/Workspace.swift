@@ -128,7 +128,8 @@ public enum Workspace {
         var start = 0
         while start < files.count {
             let slice = Array(files[start..<min(start + window, files.count)])
-            let outcomes = parallelMap(slice) { file, worker -> ([Diagnostic], R?) in
+            // Small chunks: at the end of a window a core waits for the other's last chunk, up to 64 files by default.
+            let outcomes = parallelMap(slice, chunk: 4) { file, worker -> ([Diagnostic], R?) in
                 let rubric = rubrics[worker % rubrics.count]
                 let result = QuestionnaireLoader.load(file: file, rubric: rubric, limits: limits)
                 return (result.diagnostics, result.questionnaire.map { transform($0, worker) })
