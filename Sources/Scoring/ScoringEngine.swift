@@ -25,20 +25,8 @@ public struct ScoringEngine: Sendable {
         let sorted = sortedRespondents(questionnaires)
         let combined = combine(sorted, keepingRespondents: detail == .full)
         var context = CombinedContext(combined)
-        var dimensions: [DimensionResult] = []
-        let targets = targets(sorted)
-        var firstPosition = 0  // of the dimension's questions in `rubric.allQuestions`
-        for dimension in rubric.dimensions {
-            let result = scoreDimension(
-                dimension, firstPosition: firstPosition, combined: combined, context: context, targets: targets,
-                detail: detail)
-            dimensions.append(result)
-            firstPosition += dimension.questions.count
-        }
-        for result in dimensions {
-            context.levels[result.dimensionID] = result.level
-            context.scores[result.dimensionID] = result.score
-        }
+        let dimensions = scoreDimensions(combined: combined, context: context, targets: targets(sorted), detail: detail)
+        context.place(dimensions)
         let overall = overallLevel(dimensions)
         let consistency = consistencyFindings(context: context, combined: combined)
         let triggered = rubric.allRecommendations.compactMap { recommendation -> TriggeredRecommendation? in
@@ -57,6 +45,37 @@ public struct ScoringEngine: Sendable {
                 rubricID: rubric.id, rubricVersion: rubric.version, rubricHash: rubric.contentHash,
                 engineVersion: EngineVersion.current, files: sorted.map(\.file).sorted()),
             writtenForVersions: Array(Set(sorted.map(\.rubricVersion))).sorted())
+    }
+
+    /// The consistency findings alone, exactly as `assess(questionnaires).consistency` gives them: what `validate`
+    /// reports for each file. Dimensions are scored only once a rule asks for a level or a score.
+    public func consistencyFindings(_ questionnaires: [Questionnaire]) -> [ConsistencyFinding] {
+        precondition(!questionnaires.isEmpty, "consistencyFindings needs at least one questionnaire")
+        let sorted = sortedRespondents(questionnaires)
+        let combined = combine(sorted, keepingRespondents: false)
+        let answers = CombinedContext(combined)
+        let placed = LevelsOnDemand {
+            var context = answers
+            context.place(self.scoreDimensions(combined: combined, context: answers, targets: self.targets(sorted), detail: .summary))
+            return context
+        }
+        return consistencyFindings(context: LevelsOnDemand.Context(answers: answers, placed: placed), combined: combined)
+    }
+
+    /// Every dimension scored on the combined answers (conditions see no levels yet), in rubric order.
+    private func scoreDimensions(
+        combined: Combined, context: CombinedContext, targets: [String: Int], detail: Detail
+    ) -> [DimensionResult] {
+        var dimensions: [DimensionResult] = []
+        var firstPosition = 0  // of the dimension's questions in `rubric.allQuestions`
+        for dimension in rubric.dimensions {
+            dimensions.append(
+                scoreDimension(
+                    dimension, firstPosition: firstPosition, combined: combined, context: context, targets: targets,
+                    detail: detail))
+            firstPosition += dimension.questions.count
+        }
+        return dimensions
     }
 
     // MARK: - Respondents
@@ -344,7 +363,7 @@ public struct ScoringEngine: Sendable {
 
     // MARK: - Consistency
 
-    private func consistencyFindings(context: CombinedContext, combined: Combined) -> [ConsistencyFinding] {
+    private func consistencyFindings(context: some ConditionContext, combined: Combined) -> [ConsistencyFinding] {
         rubric.allConsistencyRules.compactMap { rule in
             guard rule.when.evaluate(in: context) else { return nil }
             let questionIDs = rule.whenQuestionIDs
@@ -373,8 +392,41 @@ struct CombinedContext: ConditionContext {
     init(_ combined: ScoringEngine.Combined) { self.init(resolved: combined.resolved, order: combined.order) }
 
     func answer(_ questionID: String) -> ResolvedAnswer { order[questionID].map { resolved[$0] } ?? .missing }
+
+    /// Levels and scores from now on.
+    mutating func place(_ dimensions: [DimensionResult]) {
+        for result in dimensions {
+            levels[result.dimensionID] = result.level
+            scores[result.dimensionID] = result.score
+        }
+    }
     func level(_ dimensionID: String) -> Int? { levels[dimensionID] }
     func score(_ dimensionID: String) -> Double? { scores[dimensionID] }
+}
+
+/// Levels and scores placed the first time a condition asks for one (the context then placed is kept).
+private final class LevelsOnDemand {
+    private let place: () -> CombinedContext
+    private var placed: CombinedContext?
+
+    init(_ place: @escaping () -> CombinedContext) { self.place = place }
+
+    var context: CombinedContext {
+        if let placed { return placed }
+        let context = place()
+        placed = context
+        return context
+    }
+
+    /// The combined answers at once, levels and scores on demand.
+    struct Context: ConditionContext {
+        let answers: CombinedContext
+        let placed: LevelsOnDemand
+
+        func answer(_ questionID: String) -> ResolvedAnswer { answers.answer(questionID) }
+        func level(_ dimensionID: String) -> Int? { placed.context.level(dimensionID) }
+        func score(_ dimensionID: String) -> Double? { placed.context.score(dimensionID) }
+    }
 }
 
 /// The rounding rules of docs/FORMAT.md §3: halves away from zero.
