@@ -18,6 +18,19 @@ struct ProgrammeGoldenTests {
         #expect(names(many).count > 8 && names(many).contains("nobody"))
     }
 
+    /// With two threads the text report's sections are written side by side; the text is the same, colour too.
+    @Test func textWithTwoThreadsIsTheSame() throws {
+        let (view, rubric) = try ProgrammeReportFixture.view(leftOut: [ProgrammeReportFixture.brokenFile])
+        for color in [false, true] {
+            let one = ProgrammeReportFixture.context(rubric, color: color)
+            var two = one
+            two.threads = 2
+            let text = ProgrammeTextReporter.render(view, context: two)
+            #expect(text == ProgrammeTextReporter.render(view, context: one))
+            #expect(text.contains("\n") && text.hasSuffix("\n"))
+        }
+    }
+
     @Test func text() throws {
         let (view, rubric) = try ProgrammeReportFixture.view(leftOut: [ProgrammeReportFixture.brokenFile])
         ProgrammeGolden.check(ProgrammeTextReporter.render(view, context: ProgrammeReportFixture.context(rubric)), named: "compare.txt")

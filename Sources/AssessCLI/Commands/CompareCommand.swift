@@ -116,7 +116,8 @@ public enum CompareCommand: Command {
         case .auto: useColor = toTerminal && context.stdoutIsTerminal && context.useColor
         }
         let reportContext = ReportContext(
-            language: language, rubric: rubric, toolVersion: AssessVersion.current, useColor: useColor)
+            language: language, rubric: rubric, toolVersion: AssessVersion.current, useColor: useColor,
+            threads: Workspace.workerCount)
         let report: String
         switch arguments.value("format") ?? "text" {
         case "md": report = ProgrammeMarkdownReporter.render(view, context: reportContext)

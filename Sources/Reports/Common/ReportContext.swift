@@ -10,12 +10,15 @@ public struct ReportContext: Sendable {
     public var toolVersion: String
     /// ANSI colour in terminal text (only when writing to a terminal and NO_COLOR is unset).
     public var useColor: Bool
+    /// Threads a reporter may use for a large report (the text is the same with any number).
+    public var threads: Int
 
-    public init(language: String, rubric: Rubric, toolVersion: String, useColor: Bool = false) {
+    public init(language: String, rubric: Rubric, toolVersion: String, useColor: Bool = false, threads: Int = 1) {
         self.language = language
         self.rubric = rubric
         self.toolVersion = toolVersion
         self.useColor = useColor
+        self.threads = threads
     }
 
     public var labels: Labels { Labels(language: language) }
