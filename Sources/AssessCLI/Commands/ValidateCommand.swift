@@ -65,7 +65,7 @@ public enum ValidateCommand: Command {
 
     /// The rubric's consistency rules, judged on one file's own answers.
     static func consistencyWarnings(_ questionnaire: Questionnaire, engine: ScoringEngine, language: String) -> [Diagnostic] {
-        engine.assess([questionnaire], detail: .summary).consistency.map { finding in
+        engine.consistencyFindings([questionnaire]).map { finding in
             Diagnostic.warning(
                 "consistency", finding.message.text(language),
                 at: finding.location ?? questionnaire.location,
