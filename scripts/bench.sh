@@ -9,7 +9,7 @@
 #   BENCH_REPEAT=3                     rounds below 100k files (best time, highest RSS kept); 1 above
 #   BENCH_SCRATCH=.build-bench/build   SwiftPM scratch folder of the release build
 #   BENCH_OUT=benchmarks/results-….md  where to write the results
-#   BENCH_INSTR_FILES=200              files for the instruction counts (callgrind; skipped without valgrind)
+#   BENCH_INSTR_FILES=200              files for the instruction counts (callgrind; skipped without valgrind or below 2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -143,7 +143,7 @@ fi
 # run varies by half, instruction counts do not. Per file = (N files − 1 file) / (N − 1), so start-up and the rubric
 # are left out; the floor's own start-up is negligible.
 INSTR=()
-if command -v valgrind > /dev/null; then
+if command -v valgrind > /dev/null && [ "${BENCH_INSTR_FILES:-200}" -gt 1 ]; then
     sample="$WORK/instr-sample.list"
     head -n "${BENCH_INSTR_FILES:-200}" "$WORK/cohort-$(echo $SIZES | awk '{print $1}').list" > "$sample"
     n=$(wc -l < "$sample")
