@@ -163,8 +163,8 @@ public struct ScoringEngine: Sendable {
             firstLocation.append(first)
         }
         // Skip logic on the combined answers; skipped questions neither score nor count for coverage. All
-        // conditions see the answers before skipping; marking them only afterwards also spares a copy of the
-        // dictionary the context shares.
+        // conditions see the answers before skipping; marking them only once the context is gone also spares a
+        // copy of the array it shares.
         var skipped: [Int] = []
         do {
             let context = CombinedContext(resolved: resolved, order: rubric.questionOrder)
@@ -400,6 +400,7 @@ struct CombinedContext: ConditionContext {
             scores[result.dimensionID] = result.score
         }
     }
+
     func level(_ dimensionID: String) -> Int? { levels[dimensionID] }
     func score(_ dimensionID: String) -> Double? { scores[dimensionID] }
 }
