@@ -155,6 +155,32 @@ struct ProgrammeFindingsTests {
         #expect(String(describing: fast.unmatched) == String(describing: slow.unmatched))
     }
 
+    /// Some libraries state no population, no staff or neither (or a zero): the grid then holds only the others,
+    /// and the pairs are still exactly those of the plain scan, for mentees with and without sizes.
+    @Test(arguments: [(UInt64(8), 2), (9, 1), (10, 3)])
+    func tandemGridMatchesPlainScanWithMissingSizes(seed: UInt64, maxMentees: Int) {
+        var generator = SeededGenerator(seed: seed)
+        let rows = (0..<900).map { index in
+            let missing = Int.random(in: 0..<20, using: &generator)
+            return Self.row(
+                "lib-\(index)", levels: (0..<3).map { _ in Int.random(in: 1...5, using: &generator) },
+                population: missing == 0 || missing == 2 ? nil : (missing == 3 ? 0 : Int.random(in: 5_000...205_000, using: &generator)),
+                staff: missing == 1 || missing == 2 ? nil : Int.random(in: 3...63, using: &generator),
+                provisional: Int.random(in: 0..<12, using: &generator) == 0)
+        }
+        let indexed = TandemPlanner(dimensionIDs: ["d0", "d1", "d2"], maxMentees: maxMentees)
+        var plain = indexed
+        plain.usesSizeIndex = false
+        let fast = indexed.plan(rows), slow = plain.plan(rows)
+        let unsized = Set(rows.filter { ($0.population ?? 0) <= 0 || ($0.staff ?? 0) <= 0 }.map(\.library.id))
+        // Not vacuous: libraries without sizes mentor and are mentored, and some mentors are full.
+        #expect(fast.tandems.contains { unsized.contains($0.mentor.id) })
+        #expect(fast.tandems.contains { unsized.contains($0.mentee.id) })
+        #expect(Dictionary(grouping: fast.tandems, by: \.mentor.id).values.contains { $0.count == maxMentees })
+        #expect(String(describing: fast.tandems) == String(describing: slow.tandems))
+        #expect(String(describing: fast.unmatched) == String(describing: slow.unmatched))
+    }
+
     /// With a second thread for the tandem plan the view is the same.
     @Test func viewWithTwoThreadsIsTheSame() throws {
         for maxMentees in [0, 1, 2] {

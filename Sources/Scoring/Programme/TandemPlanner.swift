@@ -97,9 +97,18 @@ struct TandemPlanner {
                     consider(library)
                     for row in facts.otherRows[library] ?? [] { consider(row) }
                 }
-                index!.search(
-                    dimension: need.dimension, minLevel: need.level + 2, around: mentee, facts: facts,
-                    isFull: { mentees[facts.library[$0]].count >= maxMentees }, best: { best?.key.1 }, consider)
+                if facts.logSize[mentee] != nil {
+                    // Rows that do not state both sizes are not in the grid; their distance counts what both state.
+                    for row in index!.unsized { consider(row) }
+                    index!.search(
+                        dimension: need.dimension, minLevel: need.level + 2, around: mentee, facts: facts,
+                        isFull: { mentees[facts.library[$0]].count >= maxMentees },
+                        best: { best.flatMap { $0.key.0 == 0 ? $0.key.1 : nil } },  // a best without a distance bounds nothing
+                        consider)
+                } else {
+                    // A mentee without both sizes is measured by what it states: the grid's distance does not apply.
+                    for candidate in rows.indices { consider(candidate) }
+                }
             } else {
                 for candidate in rows.indices { consider(candidate) }
             }
@@ -211,8 +220,9 @@ struct TandemPlanner {
     }
 
     /// Possible mentors per dimension and lowest level on a grid over (log population, log staff), for a
-    /// nearest-first search when every row states population and staff (then every distance is known, and is half
-    /// the sum of the two log differences). nil when some row lacks a size: then the plain scan is used.
+    /// nearest-first search among the rows that state population and staff (between two of them the distance is half
+    /// the sum of the two log differences). Rows that lack either are kept in `unsized` and looked at one by one, so
+    /// a few libraries without sizes no longer make every search a plain scan.
     ///
     /// A one-dimensional index by population alone had to walk every candidate within twice the best distance in
     /// population, however different its staff: a number that grows with the programme, so the planner cost grew
@@ -271,21 +281,22 @@ struct TandemPlanner {
         var grids: [[Grid?]]  // [dimension][minLevel - 3]
         var logPopulation: [Double]
         var logStaff: [Double]
+        /// Rows without both sizes (not in the grids).
+        let unsized: [Int]
 
-        init?(facts: Facts, maxMentees: Int) {
+        init(facts: Facts, maxMentees: Int) {
             let count = facts.library.count
-            guard (0..<count).allSatisfy({ (facts.population[$0] ?? 0) > 0 && (facts.staff[$0] ?? 0) > 0 }) else {
-                return nil
-            }
-            logPopulation = facts.population.map { log(Double($0!)) }
-            logStaff = facts.staff.map { log(Double($0!)) }
+            logPopulation = facts.logSize.map { $0?.population ?? 0 }
+            logStaff = facts.logSize.map { $0?.staff ?? 0 }
+            unsized = (0..<count).filter { facts.logSize[$0] == nil }
             grids = []
             for dimension in 0..<facts.plannerDimensions {
                 var perLevel: [Grid?] = []
                 for minLevel in 3...5 {
                     // With no room for any mentee (limit 0), nobody is ever a free mentor.
                     let points = maxMentees <= 0 ? [] : (0..<count).compactMap { row -> (row: Int, x: Double, y: Double)? in
-                        guard let level = facts.level(row, dimension), level >= minLevel, !facts.provisional(row, dimension)
+                        guard facts.logSize[row] != nil, let level = facts.level(row, dimension), level >= minLevel,
+                            !facts.provisional(row, dimension)
                         else { return nil }
                         return (row, logPopulation[row], logStaff[row])
                     }
@@ -298,7 +309,7 @@ struct TandemPlanner {
         /// Takes a library's rows out of the live counts (it has as many mentees as it may take); the grid cells
         /// drop them when next visited.
         mutating func remove(_ library: Int, facts: Facts) {
-            for row in [library] + (facts.otherRows[library] ?? []) {
+            for row in [library] + (facts.otherRows[library] ?? []) where facts.logSize[row] != nil {
                 for dimension in grids.indices {
                     guard let level = facts.level(row, dimension), !facts.provisional(row, dimension) else { continue }
                     for minLevel in 3...5 where level >= minLevel { grids[dimension][minLevel - 3]?.live -= 1 }
