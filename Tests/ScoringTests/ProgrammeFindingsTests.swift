@@ -118,14 +118,7 @@ struct ProgrammeFindingsTests {
                 population: Int.random(in: 2_000...400_000, using: &generator), staff: Int.random(in: 1...80, using: &generator),
                 provisional: Int.random(in: 0..<10, using: &generator) == 0)
         }
-        let indexed = TandemPlanner(dimensionIDs: ["d0", "d1", "d2"], maxMentees: maxMentees)
-        var plain = indexed
-        plain.usesSizeIndex = false
-        let fast = indexed.plan(rows), slow = plain.plan(rows)
-        // Some mentors are full, so the removal from the index is exercised.
-        #expect(Dictionary(grouping: fast.tandems, by: \.mentor.id).values.contains { $0.count == maxMentees })
-        #expect(String(describing: fast.tandems) == String(describing: slow.tandems))
-        #expect(String(describing: fast.unmatched) == String(describing: slow.unmatched))
+        Self.expectIndexedPlanMatchesPlainScan(rows, dimensions: 3, maxMentees: maxMentees)
     }
 
     /// The grid search on a larger cohort (sizes spread independently, so population alone is a poor guide), with
@@ -144,15 +137,9 @@ struct ProgrammeFindingsTests {
         }
         rows[7] = Self.row("lib-3", levels: [5, 1, 5, 2], population: 40_000, staff: 9)
         rows[11].cells.append(MatrixCell(dimensionID: "other", level: 1, score: 0, coverage: 100, provisional: false, borderline: nil))
-        let indexed = TandemPlanner(dimensionIDs: ["d0", "d1", "d2", "d3"], maxMentees: maxMentees)
-        var plain = indexed
-        plain.usesSizeIndex = false
-        let fast = indexed.plan(rows), slow = plain.plan(rows)
+        let fast = Self.expectIndexedPlanMatchesPlainScan(rows, dimensions: 4, maxMentees: maxMentees)
         #expect(fast.tandems.count > 100)
         #expect(fast.unmatched.contains { $0.dimensionID == "other" })
-        #expect(Dictionary(grouping: fast.tandems, by: \.mentor.id).values.contains { $0.count == maxMentees })
-        #expect(String(describing: fast.tandems) == String(describing: slow.tandems))
-        #expect(String(describing: fast.unmatched) == String(describing: slow.unmatched))
     }
 
     /// Some libraries state no population, no staff or neither (or a zero): the grid then holds only the others,
@@ -168,17 +155,27 @@ struct ProgrammeFindingsTests {
                 staff: missing == 1 || missing == 2 ? nil : Int.random(in: 3...63, using: &generator),
                 provisional: Int.random(in: 0..<12, using: &generator) == 0)
         }
-        let indexed = TandemPlanner(dimensionIDs: ["d0", "d1", "d2"], maxMentees: maxMentees)
+        let fast = Self.expectIndexedPlanMatchesPlainScan(rows, dimensions: 3, maxMentees: maxMentees)
+        let unsized = Set(rows.filter { ($0.population ?? 0) <= 0 || ($0.staff ?? 0) <= 0 }.map(\.library.id))
+        // Not vacuous: libraries without sizes mentor and are mentored.
+        #expect(fast.tandems.contains { unsized.contains($0.mentor.id) })
+        #expect(fast.tandems.contains { unsized.contains($0.mentee.id) })
+    }
+
+    /// Plans `rows` with the size index and with the plain scan over every row, expects the same tandems and unmatched
+    /// needs, and that some mentor is full (so taking full mentors out of the index is exercised); returns the plan.
+    @discardableResult
+    static func expectIndexedPlanMatchesPlainScan(
+        _ rows: [LibraryRow], dimensions: Int, maxMentees: Int
+    ) -> (tandems: [Tandem], unmatched: [TandemNeed]) {
+        let indexed = TandemPlanner(dimensionIDs: (0..<dimensions).map { "d\($0)" }, maxMentees: maxMentees)
         var plain = indexed
         plain.usesSizeIndex = false
         let fast = indexed.plan(rows), slow = plain.plan(rows)
-        let unsized = Set(rows.filter { ($0.population ?? 0) <= 0 || ($0.staff ?? 0) <= 0 }.map(\.library.id))
-        // Not vacuous: libraries without sizes mentor and are mentored, and some mentors are full.
-        #expect(fast.tandems.contains { unsized.contains($0.mentor.id) })
-        #expect(fast.tandems.contains { unsized.contains($0.mentee.id) })
         #expect(Dictionary(grouping: fast.tandems, by: \.mentor.id).values.contains { $0.count == maxMentees })
         #expect(String(describing: fast.tandems) == String(describing: slow.tandems))
         #expect(String(describing: fast.unmatched) == String(describing: slow.unmatched))
+        return fast
     }
 
     /// With a second thread for the tandem plan the view is the same.
