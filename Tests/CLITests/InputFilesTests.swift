@@ -163,35 +163,18 @@ struct ReferenceWalker {
     /// Real paths of folders already walked, to skip a folder reached twice.
     var visited = Set<String>()
 
+    /// The arguments are classified as the walk does (`InputFiles.Argument`); only the folder walk is the old one.
     mutating func visit(argument path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            let code = errno
-            var linkInfo = stat()
-            if lstat(path, &linkInfo) == 0 {
-                diagnostics.append(
-                    .error("input-broken-link", "'\(path)' is a symbolic link to a file that does not exist"))
-            } else if code == EACCES {
-                diagnostics.append(.error("input-unreadable", "cannot read '\(path)': permission denied"))
-            } else {
-                diagnostics.append(
-                    .error("input-not-found", "no such file or folder '\(path)'",
-                        hint: "check the spelling, or run 'ls' to see what is there"))
-            }
-            return
-        }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
+        switch InputFiles.Argument(path) {
+        case .problem(let diagnostic): diagnostics.append(diagnostic)
+        case .file: found.append(path)
+        case .folder:
             let before = found.count
             let errorsBefore = diagnostics.errorCount
             walk(folder: path, ancestors: [])
             if found.count == before, diagnostics.errorCount == errorsBefore {
-                diagnostics.append(
-                    .error("input-no-yaml", "the folder '\(path)' contains no YAML files (*.yaml, *.yml)"))
+                diagnostics.append(InputFiles.Argument.noYAML(in: path))
             }
-        } else if access(path, R_OK) != 0 {
-            diagnostics.append(.error("input-unreadable", "cannot read '\(path)': permission denied"))
-        } else {
-            found.append(path)
         }
     }
 

@@ -171,6 +171,42 @@ public enum InputFiles {
         }
     }
 
+    /// A path as given on the command line: a folder to walk, a readable file, or what is wrong with it.
+    enum Argument {
+        case folder, file
+        case problem(Diagnostic)
+
+        init(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                let code = errno
+                var linkInfo = stat()
+                if lstat(path, &linkInfo) == 0 {
+                    self = .problem(.error("input-broken-link", "'\(path)' is a symbolic link to a file that does not exist"))
+                } else if code == EACCES {
+                    self = .problem(.error("input-unreadable", "cannot read '\(path)': permission denied"))
+                } else {
+                    self = .problem(
+                        .error("input-not-found", "no such file or folder '\(path)'",
+                            hint: "check the spelling, or run 'ls' to see what is there"))
+                }
+                return
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                self = .folder
+            } else if access(path, R_OK) != 0 {
+                self = .problem(.error("input-unreadable", "cannot read '\(path)': permission denied"))
+            } else {
+                self = .file
+            }
+        }
+
+        /// For a folder given on the command line in which the walk found nothing and reported no error.
+        static func noYAML(in folder: String) -> Diagnostic {
+            .error("input-no-yaml", "the folder '\(folder)' contains no YAML files (*.yaml, *.yml)")
+        }
+    }
+
     private struct Walker {
         /// Files found, with their real path when known.
         var found: [(path: String, key: String?)] = []
@@ -183,34 +219,14 @@ public enum InputFiles {
         init(listings: [String: Listing]) { self.listings = listings }
 
         mutating func visit(argument path: String) {
-            var info = stat()
-            guard stat(path, &info) == 0 else {
-                let code = errno
-                var linkInfo = stat()
-                if lstat(path, &linkInfo) == 0 {
-                    diagnostics.append(
-                        .error("input-broken-link", "'\(path)' is a symbolic link to a file that does not exist"))
-                } else if code == EACCES {
-                    diagnostics.append(.error("input-unreadable", "cannot read '\(path)': permission denied"))
-                } else {
-                    diagnostics.append(
-                        .error("input-not-found", "no such file or folder '\(path)'",
-                            hint: "check the spelling, or run 'ls' to see what is there"))
-                }
-                return
-            }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
+            switch Argument(path) {
+            case .problem(let diagnostic): diagnostics.append(diagnostic)
+            case .file: found.append((path, nil))
+            case .folder:
                 let before = found.count
                 let errorsBefore = diagnostics.errorCount
                 walk(folder: path, real: OutputWriter.realPath(path) ?? path, ancestors: [])
-                if found.count == before, diagnostics.errorCount == errorsBefore {
-                    diagnostics.append(
-                        .error("input-no-yaml", "the folder '\(path)' contains no YAML files (*.yaml, *.yml)"))
-                }
-            } else if access(path, R_OK) != 0 {
-                diagnostics.append(.error("input-unreadable", "cannot read '\(path)': permission denied"))
-            } else {
-                found.append((path, nil))
+                if found.count == before, diagnostics.errorCount == errorsBefore { diagnostics.append(Argument.noYAML(in: path)) }
             }
         }
 
