@@ -35,8 +35,8 @@ public struct AnswerSampler: Sendable {
     }
 
     /// Answers for every question: `pick` chooses an index into the question's ascending values.
-    public func answers(pick: (Question, Int) -> Int) -> [String: Answer] {
-        var answers: [String: Answer] = [:]
+    public func answers(pick: (Question, Int) -> Int) -> Answers {
+        var answers = Answers(positions: rubric.questionPositions)
         for question in rubric.allQuestions {
             let location = question.location
             if question.type == .text {
@@ -53,7 +53,7 @@ public struct AnswerSampler: Sendable {
 
     /// A questionnaire holding `answers`, with skipped questions left out so that it validates.
     public func questionnaire(
-        _ answers: [String: Answer], library: LibraryInfo = LibraryInfo(id: "sample", name: "Sample"), round: Int = 1,
+        _ answers: Answers, library: LibraryInfo = LibraryInfo(id: "sample", name: "Sample"), round: Int = 1,
         role: String? = nil, file: String = "sample.yaml"
     ) -> Questionnaire {
         var kept = answers

@@ -135,19 +135,21 @@ public struct ScoringEngine: Sendable {
         given.reserveCapacity(questionnaires.count)
         // Taken out once: reading them through `questionnaires` inside the loop below copied every questionnaire
         // (a dozen reference counts) once per question.
-        let answerSets = questionnaires.map(\.answers)
+        // Answers read against this rubric are taken where they stand; others (built by hand) by their ids.
+        let order = rubric.questionPositions
+        let answerSets = questionnaires.map { $0.answers.positions === order ? $0.answers : Answers(positions: order, from: $0.answers) }
         let dates = questionnaires.map(\.date)
         let roles = questionnaires.map(\.respondent.role)
-        for question in questions {
+        for (position, question) in questions.enumerated() {
             given.removeAll(keepingCapacity: true)
             var own: [RespondentAnswer] = []
             var first: SourceLocation?
             for index in answerSets.indices {
-                guard let answer = answerSets[index][question.id] else { continue }
-                if first == nil { first = answer.location }
-                let points = question.points(for: answer.value, questionnaireDate: dates[index])
-                given.append(Given(value: answer.value, points: points, role: roles[index], date: dates[index]))
-                if keepingRespondents {
+                guard let value = answerSets[index].value(at: position) else { continue }
+                if first == nil { first = answerSets[index].location(at: position) }
+                let points = question.points(for: value, questionnaireDate: dates[index])
+                given.append(Given(value: value, points: points, role: roles[index], date: dates[index]))
+                if keepingRespondents, let answer = answerSets[index][position: position] {
                     if own.isEmpty { own.reserveCapacity(questionnaires.count) }
                     own.append(
                         RespondentAnswer(

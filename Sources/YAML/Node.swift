@@ -73,7 +73,10 @@ extension Node {
 
     /// True for a plain scalar that YAML would read as null (`~`, `null`, empty).
     public var isNull: Bool {
-        guard let scalar, scalar.style == .plain, tag == nil else { return false }
+        // No spelling is longer than four bytes: most scalars are told apart by their length alone.
+        guard case .scalar(let scalar) = value, scalar.style == .plain, tag == nil, scalar.text.utf8.count <= 4 else {
+            return false
+        }
         return Scalar.nullSpellings.contains(scalar.text)
     }
 

@@ -21,6 +21,7 @@ extension QuestionnaireLoader {
             let rootStart = events.next(), rootStart.kind == .mappingStart, !rootStart.hasProperties
         else { return nil }
         var fields: [Pair] = []
+        var names: [String] = []  // of the fields: asking each field's key node for its text copies the node
         var answerParts: [AnswerParts] = []
         answerParts.reserveCapacity(rubric.allQuestions.count)
         var rootEnded = false
@@ -30,8 +31,9 @@ extension QuestionnaireLoader {
                 break
             }
             guard let key = events.node(startingWith: keyEvent, maxDepth: 0), let name = key.scalar?.text,
-                !fields.contains(where: { $0.key.scalar?.text == name })
+                !names.contains(name)
             else { return nil }
+            names.append(name)
             if name == "answers" {
                 guard readAnswerParts(events, rubric: rubric, into: &answerParts) else { return nil }
                 // Stands in for the answers, so that the fields' own checks see the key they require.
@@ -49,25 +51,22 @@ extension QuestionnaireLoader {
         guard let reader = MappingReader(root, subject: "a questionnaire", known: topLevelKeys, bag: &bag) else { return nil }
         reader.finish(bag: &bag)
         let header = readHeader(reader, rubric: rubric, bag: &bag)
-        var answers: [String: Answer] = [:]
-        answers.reserveCapacity(answerParts.count)
+        var answers = Answers(positions: rubric.questionPositions)
         var attempted = Set<String>()
         for index in answerParts.indices {  // by index: a `for parts in` loop retains each part's fields
             let question = answerParts[index].question
+            let position = answerParts[index].position
             switch answerParts[index].value {
             case .read(let value, let location):
-                // updateValue takes the answer over; assigning through the subscript copied it.
-                answers.updateValue(
-                    Answer(
-                        questionID: question.id, value: value, note: answerParts[index].note,
-                        evidence: answerParts[index].evidence, location: location.location(in: file)),
-                    forKey: question.id)
+                answers[position: position] = Answer(
+                    questionID: question.id, value: value, note: answerParts[index].note,
+                    evidence: answerParts[index].evidence, location: location.location(in: file))
             case .node(let node):
                 if let answer = readAnswer(
                     value: node, note: answerParts[index].note, evidence: answerParts[index].evidence,
                     question: question, rubric: rubric, date: header.date, bag: &bag)
                 {
-                    answers.updateValue(answer, forKey: question.id)
+                    answers[position: position] = answer
                 } else if !node.isNull {
                     attempted.insert(question.id)  // only consulted for questions without an answer
                 }
@@ -90,6 +89,8 @@ extension QuestionnaireLoader {
         }
 
         var question: Question
+        /// The question's position in the rubric (`Rubric.questionPositions`).
+        var position: Int
         var value: Value
         var note: String?
         var evidence: String?
@@ -103,6 +104,11 @@ extension QuestionnaireLoader {
     ) -> Bool {
         guard let start = events.next(), start.kind == .mappingStart, !start.hasProperties else { return false }
         var seenDimensions = [Bool](repeating: false, count: rubric.dimensions.count)
+        var firstPositions: [Int] = []  // of each dimension's questions in the rubric
+        firstPositions.reserveCapacity(rubric.dimensions.count)
+        for index in rubric.dimensions.indices {
+            firstPositions.append(index == 0 ? 0 : firstPositions[index - 1] + rubric.dimensions[index - 1].questions.count)
+        }
         while let dimensionKey = events.next() {
             if dimensionKey.kind == .mappingEnd { return true }
             guard dimensionKey.kind == .scalar, !dimensionKey.hasProperties,
@@ -124,7 +130,9 @@ extension QuestionnaireLoader {
                     expected < questions.count && questionKey.textEquals(questions[expected].id)
                     ? expected : questions.firstIndex { questionKey.textEquals($0.id) }
                 guard let position, !seenQuestions[position], let valueEvent = events.next(),
-                    let parts = readAnswerParts(events, startingWith: valueEvent, question: questions[position])
+                    let parts = readAnswerParts(
+                        events, startingWith: valueEvent, question: questions[position],
+                        position: firstPositions[d] + position)
                 else { return false }
                 seenQuestions[position] = true
                 expected = position + 1
@@ -139,10 +147,12 @@ extension QuestionnaireLoader {
     /// it: each key at most once, a present answer, a text or nothing as note and evidence. Every other mapping is
     /// left to the full path (nil).
     private static func readAnswerParts(
-        _ events: YAMLEventReader, startingWith first: YAMLEventReader.Event, question: Question
+        _ events: YAMLEventReader, startingWith first: YAMLEventReader.Event, question: Question, position: Int
     ) -> AnswerParts? {
         guard first.kind == .mappingStart else {
-            return readValue(events, startingWith: first, question: question).map { AnswerParts(question: question, value: $0) }
+            return readValue(events, startingWith: first, question: question).map {
+                AnswerParts(question: question, position: position, value: $0)
+            }
         }
         guard !first.hasProperties else { return nil }
         var answer: AnswerParts.Value?
@@ -153,7 +163,7 @@ extension QuestionnaireLoader {
             if key.kind == .mappingEnd {
                 guard let answer else { return nil }
                 if case .node(let node) = answer, node.isNull { return nil }
-                return AnswerParts(question: question, value: answer, note: note, evidence: evidence)
+                return AnswerParts(question: question, position: position, value: answer, note: note, evidence: evidence)
             }
             // The key's bytes last only until the next event: match it first.
             guard key.kind == .scalar, !key.hasProperties else { return nil }

@@ -90,7 +90,7 @@ public enum QuestionnaireLoader {
         var targets: [String: Int]
         var notes: String?
 
-        func questionnaire(file: String, answers: [String: Answer]?, location: SourceLocation) -> Questionnaire? {
+        func questionnaire(file: String, answers: Answers?, location: SourceLocation) -> Questionnaire? {
             guard let rubricID, let rubricVersion, let library, let round, let respondent, let answers else { return nil }
             return Questionnaire(
                 file: file, rubricID: rubricID, rubricVersion: rubricVersion, library: library, round: round, date: date,
@@ -203,7 +203,7 @@ public enum QuestionnaireLoader {
     private static func readAnswers(
         _ reader: MappingReader, rubric: Rubric, date: CalendarDate?, attempted: inout Set<String>,
         bag: inout DiagnosticBag
-    ) -> [String: Answer]? {
+    ) -> Answers? {
         guard let node = reader.required("answers", bag: &bag) else { return nil }
         guard let groups = node.mapping else {
             bag.error(
@@ -211,8 +211,7 @@ public enum QuestionnaireLoader {
                 at: node.location)
             return nil
         }
-        var answers: [String: Answer] = [:]
-        answers.reserveCapacity(rubric.allQuestions.count)
+        var answers = Answers(positions: rubric.questionPositions)
         for group in groups {
             guard let dimensionID = group.key.string().report(into: &bag) else { continue }
             guard let dimension = rubric.dimension(dimensionID) else {
@@ -479,20 +478,21 @@ public enum QuestionnaireLoader {
 
     /// Required answers and skip logic, judged on this respondent's own answers.
     static func checkCompleteness(
-        _ answers: [String: Answer], attempted: Set<String>, answersNode: Node?, root: Node, rubric: Rubric,
+        _ answers: Answers, attempted: Set<String>, answersNode: Node?, root: Node, rubric: Rubric,
         date: CalendarDate?,
         bag: inout DiagnosticBag
     ) {
         let context = SingleRespondentContext(answers: answers, rubric: rubric, date: date)
+        let order = rubric.questionPositions
         // allQuestions, not each dimension's questions: iterating the dimensions copied each one out.
-        for question in rubric.allQuestions {
+        for (position, question) in rubric.allQuestions.enumerated() {
             let applies = question.appliesWhen?.evaluate(in: context) ?? true
-            if !applies, let answer = answers[question.id] {
+            if !applies, let answer = answers.answer(at: position, of: order) {
                 let trigger = question.appliesWhen?.questionIDs.first ?? ""
                 bag.error(
                     "answer-not-applicable", "'\(question.id)' does not apply given the answer to '\(trigger)', so it must not be answered",
                     at: answer.location, hint: "remove this answer, or check your answer to '\(trigger)'")
-            } else if applies, question.required, answers.index(forKey: question.id) == nil,
+            } else if applies, question.required, !answers.hasAnswer(at: position, of: order),
                 !attempted.contains(question.id)
             {
                 let groupNode = answersNode?.mapping?.first(where: { $0.key.scalar?.text == question.dimensionID })
@@ -549,11 +549,11 @@ extension String {
 
 /// A condition context over one respondent's answers (for skip logic while validating).
 public struct SingleRespondentContext: ConditionContext {
-    public var answers: [String: Answer]
+    public var answers: Answers
     public var rubric: Rubric
     public var date: CalendarDate?
 
-    public init(answers: [String: Answer], rubric: Rubric, date: CalendarDate?) {
+    public init(answers: Answers, rubric: Rubric, date: CalendarDate?) {
         self.answers = answers
         self.rubric = rubric
         self.date = date

@@ -75,14 +75,14 @@ public struct Questionnaire: Sendable, Equatable {
     /// Target level by dimension id.
     public var targets: [String: Int]
     /// Answers by question id.
-    public var answers: [String: Answer]
+    public var answers: Answers
     public var notes: String?
     /// Where the file starts (line 1, column 1).
     public var location: SourceLocation
 
     public init(
         file: String, rubricID: String, rubricVersion: String, library: LibraryInfo, round: Int, date: CalendarDate?,
-        coachingDay: Int?, respondent: Respondent, targets: [String: Int] = [:], answers: [String: Answer],
+        coachingDay: Int?, respondent: Respondent, targets: [String: Int] = [:], answers: Answers,
         notes: String? = nil, location: SourceLocation? = nil
     ) {
         self.file = file

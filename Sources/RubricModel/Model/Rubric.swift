@@ -150,6 +150,8 @@ public struct Rubric: Sendable {
     public private(set) var allConsistencyRules: [ConsistencyRule] = []
     /// The position of each question id in `allQuestions` (first occurrence).
     public private(set) var questionOrder: [String: Int] = [:]
+    /// The same positions, as the questionnaires read against this rubric keep their answers.
+    public private(set) var questionPositions = QuestionPositions(ids: [])
     /// The position of each recommendation id in `allRecommendations` (first occurrence).
     public private(set) var recommendationOrder: [String: Int] = [:]
 
@@ -198,6 +200,7 @@ public struct Rubric: Sendable {
         var order: [String: Int] = [:]
         for (index, question) in allQuestions.enumerated() where order[question.id] == nil { order[question.id] = index }
         questionOrder = order
+        questionPositions = QuestionPositions(ids: allQuestions.map(\.id))
         var recommendations: [String: Int] = [:]
         for (index, recommendation) in allRecommendations.enumerated() where recommendations[recommendation.id] == nil {
             recommendations[recommendation.id] = index

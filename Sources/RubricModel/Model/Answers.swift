@@ -1,0 +1,161 @@
+import Diagnostics
+
+/// Question ids in a fixed order, each with its position: a rubric's questions in rubric order, shared (not
+/// copied) by every answer set read against that rubric.
+public final class QuestionPositions: Sendable {
+    /// The ids in order; an id may stand more than once, its first position counts.
+    public let ids: [String]
+    private let positions: [String: Int]
+
+    public init(ids: [String]) {
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() where positions[id] == nil { positions[id] = position }
+        self.ids = ids
+        self.positions = positions
+    }
+
+    public func position(of id: String) -> Int? { positions[id] }
+
+    /// These ids and then `id`.
+    func appending(_ id: String) -> QuestionPositions { QuestionPositions(ids: ids + [id]) }
+}
+
+/// A questionnaire's answers by question id.
+///
+/// Read against a rubric, the answers are kept by the question's position in the rubric
+/// (`Rubric.questionPositions`): the loader places each answer without hashing its id, and scoring takes each
+/// one where it stands (`subscript(position:)`) instead of looking it up and copying it per respondent and
+/// question. Built by hand (tests, templates), the ids are ordered by name.
+public struct Answers: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
+    /// Which question each slot holds.
+    public private(set) var positions: QuestionPositions
+    private var slots: [Answer?]
+    /// Which slots hold an answer: asking an optional answer whether it is nil copies it first.
+    private var filled: [Bool]
+    /// How many questions have an answer.
+    public private(set) var count = 0
+
+    /// No answers yet, in the order of `positions`.
+    public init(positions: QuestionPositions) {
+        self.positions = positions
+        let count = positions.ids.count
+        // Not Array(repeating:count:), which copies its nil into each slot.
+        slots = [Answer?](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count { (buffer.baseAddress! + index).initialize(to: nil) }
+            initialized = count
+        }
+        filled = Array(repeating: false, count: count)
+    }
+
+    /// `answers` in the order of `positions`, without those to questions it lacks.
+    public init(positions: QuestionPositions, from answers: Answers) {
+        self.init(positions: positions)
+        for (id, answer) in answers {
+            if let position = positions.position(of: id) { self[position: position] = answer }
+        }
+    }
+
+    public init(_ answers: [String: Answer]) {
+        self.init(positions: QuestionPositions(ids: answers.keys.sorted()))
+        for (id, answer) in answers { self[id] = answer }
+    }
+
+    public init(dictionaryLiteral elements: (String, Answer)...) {
+        self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+
+    public var isEmpty: Bool { count == 0 }
+
+    /// The answer to question `id`; setting an id the positions lack adds it at the end.
+    public subscript(id: String) -> Answer? {
+        get { positions.position(of: id).flatMap { slots[$0] } }
+        set {
+            if let position = positions.position(of: id) {
+                self[position: position] = newValue
+            } else if let newValue {
+                positions = positions.appending(id)
+                slots.append(nil)
+                filled.append(false)
+                self[position: slots.count - 1] = newValue
+            }
+        }
+    }
+
+    /// The answer at `position` of `positions`.
+    public subscript(position position: Int) -> Answer? {
+        get { slots[position] }
+        set {
+            let isFilled: Bool
+            switch newValue {
+            case .some: isFilled = true
+            case .none: isFilled = false
+            }
+            count += (isFilled ? 1 : 0) - (filled[position] ? 1 : 0)
+            filled[position] = isFilled
+            slots[position] = newValue
+        }
+    }
+
+    /// The answer to the question at `position` of `order` (a rubric's `questionPositions`): taken where it stands
+    /// when these answers are kept in that order, else found by the question's id.
+    public func answer(at position: Int, of order: QuestionPositions) -> Answer? {
+        order === positions ? slots[position] : self[order.ids[position]]
+    }
+
+    /// The value of the answer at `position` of `positions`. Scoring reads the value and the location alone: a
+    /// whole answer copied out of a slot costs a reference count for each of its strings.
+    public func value(at position: Int) -> AnswerValue? {
+        // Through the buffer, whose subscript lends the slot out; the array's copies the whole answer first.
+        slots.withUnsafeBufferPointer { $0[position]?.value }
+    }
+
+    /// Where the answer at `position` of `positions` stands.
+    public func location(at position: Int) -> SourceLocation? { slots.withUnsafeBufferPointer { $0[position]?.location } }
+
+    /// Whether `answer(at:of:)` gives an answer, without copying it.
+    public func hasAnswer(at position: Int, of order: QuestionPositions) -> Bool {
+        order === positions ? filled[position] : positions.position(of: order.ids[position]).map { filled[$0] } ?? false
+    }
+
+    /// The ids that have an answer, in order of their positions.
+    public var keys: [String] { positions.ids.indices.filter { filled[$0] }.map { positions.ids[$0] } }
+
+    /// The answers by id.
+    public var dictionary: [String: Answer] {
+        var dictionary: [String: Answer] = [:]
+        dictionary.reserveCapacity(count)
+        for (id, answer) in self { dictionary[id] = answer }
+        return dictionary
+    }
+
+    public func mapValues<T>(_ transform: (Answer) throws -> T) rethrows -> [String: T] {
+        var mapped: [String: T] = [:]
+        mapped.reserveCapacity(count)
+        for (id, answer) in self { mapped[id] = try transform(answer) }
+        return mapped
+    }
+
+    /// Equal when the same ids have the same answers, whatever their order.
+    public static func == (lhs: Answers, rhs: Answers) -> Bool {
+        lhs.count == rhs.count && lhs.allSatisfy { rhs[$0.key] == $0.value }
+    }
+
+    /// The answers with their ids, in order of their positions.
+    public struct Iterator: IteratorProtocol {
+        fileprivate let answers: Answers
+        fileprivate var position = 0
+
+        public mutating func next() -> (key: String, value: Answer)? {
+            while position < answers.slots.count {
+                defer { position += 1 }
+                if answers.filled[position], let answer = answers.slots[position] {
+                    return (answers.positions.ids[position], answer)
+                }
+            }
+            return nil
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(answers: self) }
+}

@@ -1,0 +1,96 @@
+import Diagnostics
+import RubricModel
+import Testing
+
+@testable import Scoring
+
+/// `Answers` keeps the answers read against a rubric by the question's position; built by hand, by name. Both
+/// must behave as the dictionary they replace, and score alike.
+@Suite("Answers by position")
+struct AnswersTests {
+    private static func answer(_ id: String, _ value: AnswerValue, line: Int = 1) -> Answer {
+        Answer(questionID: id, value: value, location: SourceLocation(file: "q.yaml", line: line, column: 3))
+    }
+
+    @Test func behavesAsADictionary() {
+        var answers: Answers = ["b": Self.answer("b", .number(2)), "a": Self.answer("a", .bool(true))]
+        #expect(answers.count == 2)
+        #expect(answers.keys == ["a", "b"])
+        #expect(answers["a"]?.value == .bool(true))
+        #expect(answers["c"] == nil)
+
+        answers["c"] = Self.answer("c", .text("neu"))  // an id the positions lack goes at the end
+        #expect(answers.keys == ["a", "b", "c"])
+        answers["a"] = Self.answer("a", .bool(false))  // replacing does not count twice
+        #expect(answers.count == 3)
+        answers["b"] = nil
+        answers["x"] = nil  // removing what is not there changes nothing
+        #expect(answers.count == 2)
+        #expect(answers.map(\.key) == ["a", "c"])
+        #expect(answers.dictionary.mapValues(\.value) == ["a": .bool(false), "c": .text("neu")])
+        #expect(!answers.isEmpty && ([:] as Answers).isEmpty)
+    }
+
+    @Test func equalityIgnoresTheOrder() {
+        let order = QuestionPositions(ids: ["z", "a"])
+        var byPosition = Answers(positions: order)
+        byPosition[position: 0] = Self.answer("z", .number(1))
+        byPosition[position: 1] = Self.answer("a", .number(2))
+        let byName: Answers = ["a": Self.answer("a", .number(2)), "z": Self.answer("z", .number(1))]
+        #expect(byPosition == byName)
+        #expect(byPosition.keys == ["z", "a"] && byName.keys == ["a", "z"])
+
+        var other = byName
+        other["a"] = Self.answer("a", .number(3))
+        #expect(other != byPosition)
+        other["a"] = nil
+        #expect(other != byPosition)
+    }
+
+    @Test func takesAnswersWhereTheyStandOrByID() {
+        let order = QuestionPositions(ids: ["q1", "q2", "q3"])
+        var answers = Answers(positions: order)
+        answers["q2"] = Self.answer("q2", .option("yes"), line: 7)
+        #expect(answers.value(at: 1) == .option("yes"))
+        #expect(answers.location(at: 1)?.line == 7)
+        #expect(answers.value(at: 0) == nil && answers.location(at: 2) == nil)
+        #expect(answers.hasAnswer(at: 1, of: order) && !answers.hasAnswer(at: 0, of: order))
+
+        // Another order finds the same answers by id.
+        let byName: Answers = ["q2": Self.answer("q2", .option("yes"), line: 7)]
+        #expect(byName.answer(at: 1, of: order)?.value == .option("yes"))
+        #expect(byName.hasAnswer(at: 1, of: order) && !byName.hasAnswer(at: 2, of: order))
+        let rearranged = Answers(positions: order, from: byName)
+        #expect(rearranged.positions === order && rearranged == byName)
+    }
+
+    /// Questionnaires built by hand keep their answers by name; the engine must score them exactly as those read
+    /// against the rubric.
+    @Test(
+        .enabled(if: ProgrammeSampledTests.shippedRubric != nil, "the shipped rubric does not load"),
+        arguments: [UInt64(21), 22])
+    func handBuiltAnswersScoreAlike(seed: UInt64) throws {
+        let rubric = try #require(ProgrammeSampledTests.shippedRubric)
+        var generator = SeededGenerator(seed: seed)
+        let sampler = AnswerSampler(rubric: rubric)
+        let engine = ScoringEngine(rubric: rubric)
+        for library in 0..<12 {
+            let questionnaires = (0..<(1 + library % 3)).map { index -> Questionnaire in
+                var questionnaire = sampler.random(using: &generator, bias: Double.random(in: 0...1, using: &generator))
+                questionnaire.respondent = Respondent(role: index == 0 ? "head" : "team", name: "Person \(index)")
+                questionnaire.file = "lib-\(library)-\(index).yaml"
+                return questionnaire
+            }
+            #expect(questionnaires.allSatisfy { $0.answers.positions === rubric.questionPositions })
+            let byName = questionnaires.map { questionnaire -> Questionnaire in
+                var copy = questionnaire
+                copy.answers = Answers(questionnaire.answers.dictionary)
+                return copy
+            }
+            #expect(byName.allSatisfy { $0.answers.positions !== rubric.questionPositions })
+            #expect(
+                String(describing: engine.assess(byName)) == String(describing: engine.assess(questionnaires)),
+                "library \(library)")
+        }
+    }
+}
