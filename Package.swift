@@ -13,13 +13,15 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CYaml", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // glibc's mallopt, for the executable's allocator settings.
+        .systemLibrary(name: "CAllocator"),
         .target(name: "Diagnostics"),
         .target(name: "YAML", dependencies: ["CYaml", "Diagnostics"]),
         .target(name: "RubricModel", dependencies: ["YAML", "Diagnostics"]),
         .target(name: "Scoring", dependencies: ["RubricModel", "Diagnostics"]),
         .target(name: "Reports", dependencies: ["Scoring", "RubricModel", "Diagnostics"]),
         .target(name: "AssessCLI", dependencies: ["Reports", "Scoring", "RubricModel", "YAML", "Diagnostics"]),
-        .executableTarget(name: "assess", dependencies: ["AssessCLI"]),
+        .executableTarget(name: "assess", dependencies: ["AssessCLI", "CAllocator"]),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
         .testTarget(name: "RubricModelTests", dependencies: ["RubricModel", "YAML", "Diagnostics"]),
