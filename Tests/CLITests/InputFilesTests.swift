@@ -6,6 +6,22 @@ import Testing
 @testable import AssessCLI
 
 @Suite struct InputFilesTests {
+    /// The walk tells YAML names by their bytes; Foundation's `pathExtension` is what it must agree with.
+    @Test func yamlNamesAreToldAsFoundationTellsThem() {
+        let names = [
+            "a.yaml", "a.yml", "A.YAML", "b.YmL", "c.yaml.bak", "d.tar.yaml", "yaml", ".yaml", "..yaml", "...yaml",
+            "e.", "f..yaml", "g.yamll", "h.yam", "i. yaml", "j.yaml ", "k", "l.y", "Straße.yaml", "m.yÄml", "n.ya\u{300}ml",
+            "o.YAML\u{212A}", "p.Yml", "q.json", "r.YA", "s-t.yml", "", ".", "..",
+        ]
+        for name in names {
+            let foundation = InputFiles.yamlExtensions.contains((name as NSString).pathExtension.lowercased())
+            #expect(InputFiles.isYAML(name) == foundation, "\(name)")
+            if let byBytes = InputFiles.isYAMLName(name) { #expect(byBytes == foundation, "\(name)") }
+        }
+        #expect(names.filter { InputFiles.isYAMLName($0) == nil } == ["m.yÄml", "n.ya\u{300}ml", "o.YAML\u{212A}"])
+        #expect(InputFiles.isYAMLName("dir/a.yaml") == nil && InputFiles.isYAML("dir/a.yaml"))
+    }
+
     @Test func walksFoldersRecursivelyInSortedOrder() throws {
         let folder = try TemporaryFolder()
         try folder.file("s/b.yaml")

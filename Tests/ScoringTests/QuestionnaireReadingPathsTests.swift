@@ -187,6 +187,40 @@ struct QuestionnaireReadingPathsTests {
 
     /// Removes the lines that continue the answer on line `at` (an answer written as an indented block), so that
     /// the line can be replaced by a one-line answer.
+    /// Reading for scoring checks a file exactly as reading everything, and keeps all but the answers' notes and
+    /// evidence: on the event path, and on the tree path a file with a warning takes.
+    @Test func readingForScoringDropsOnlyTheRemarks() throws {
+        var remarks = 0, throughTree = 0
+        for file in Self.sampleFiles {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            var variants = [text]
+            // An anchor is nothing to report, but the event path leaves it to the tree.
+            if let answers = text.range(of: "\nanswers:") {
+                variants.append(text.replacingCharacters(in: answers, with: "\nanswers: &answers"))
+            }
+            for variant in variants {
+                let bytes = Array(variant.utf8)
+                let everything = QuestionnaireLoader.load(bytes: bytes, name: file, rubric: Self.shipped, limits: .default)
+                let scoring = QuestionnaireLoader.load(
+                    bytes: bytes, name: file, rubric: Self.shipped, limits: .default, keeping: .scoring)
+                #expect(scoring.diagnostics == everything.diagnostics, "\(file)")
+                guard var expected = everything.questionnaire else {
+                    #expect(scoring.questionnaire == nil, "\(file)")
+                    continue
+                }
+                let quick = bytes.withUnsafeBufferPointer {
+                    QuestionnaireLoader.readWithoutTree(bytes: $0, file: file, rubric: Self.shipped, limits: .default)
+                }
+                if quick == nil { throughTree += 1 }
+                remarks += expected.answers.filter { $0.value.note != nil || $0.value.evidence != nil }.count
+                expected.answers.removeRemarks()
+                #expect(expected.answers.allSatisfy { $0.value.note == nil && $0.value.evidence == nil })
+                #expect(scoring.questionnaire == expected, "\(file)")
+            }
+        }
+        #expect(remarks > 100 && throughTree > 10, "the samples no longer carry enough notes, or no file took the tree")
+    }
+
     static func removeContinuation(of at: Int, in lines: inout [String]) {
         while at + 1 < lines.count, lines[at + 1].hasPrefix("      ") { lines.remove(at: at + 1) }
     }

@@ -78,7 +78,25 @@ public enum InputFiles {
 
     /// True for `name.yaml` / `name.YML`.
     public static func isYAML(_ name: String) -> Bool {
-        yamlExtensions.contains((name as NSString).pathExtension.lowercased())
+        // A plain name (the walk's) is told by its bytes: Foundation's pathExtension was a hundredth of compare.
+        if let plain = isYAMLName(name) { return plain }
+        return yamlExtensions.contains((name as NSString).pathExtension.lowercased())
+    }
+
+    /// `isYAML` for a name without a slash whose extension is ASCII, as `pathExtension` reads it: after the last
+    /// dot, which must be neither first nor last. nil for any other name.
+    static func isYAMLName(_ name: String) -> Bool? {
+        let bytes = name.utf8
+        guard !bytes.contains(UInt8(ascii: "/")), let dot = bytes.lastIndex(of: UInt8(ascii: ".")) else {
+            return bytes.contains(UInt8(ascii: "/")) ? nil : false
+        }
+        let suffix = bytes[bytes.index(after: dot)...]
+        guard suffix.allSatisfy({ $0 < 0x80 }) else { return nil }
+        if dot == bytes.startIndex || suffix.isEmpty { return false }
+        // The extensions are lowercase letters: a byte matches one in either case when it does with bit 0x20 set.
+        return yamlExtensions.contains { word in
+            word.utf8.count == suffix.count && zip(word.utf8, suffix).allSatisfy { $0 == $1 | 0x20 }
+        }
     }
 
     /// What a folder entry is, as the walk needs to know it.

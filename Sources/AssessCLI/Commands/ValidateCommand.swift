@@ -32,7 +32,7 @@ public enum ValidateCommand: Command {
         var members: [Cohort.Member] = []
         var warnings: [Diagnostic] = []
         Workspace.streamQuestionnaires(
-            files: expansion.paths, rubrics: rubrics,
+            files: expansion.paths, rubrics: rubrics, keeping: .scoring,
             transform: { questionnaire, worker in
                 (
                     Cohort.Member(questionnaire),

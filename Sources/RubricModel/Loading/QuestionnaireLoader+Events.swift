@@ -13,8 +13,10 @@ extension QuestionnaireLoader {
     /// exactly alike. What this path does not take on (an unknown or repeated key, an anchor or tag, a value of an
     /// unexpected shape, any diagnostic at all, even a warning) makes it give up; the caller then reads the file in
     /// full, which reports it.
+    ///
+    /// Without `keepingRemarks` the notes and evidence are checked but not kept (`Keeping.scoring`).
     static func readWithoutTree(
-        bytes: UnsafeBufferPointer<UInt8>, file: String, rubric: Rubric, limits: ParseLimits
+        bytes: UnsafeBufferPointer<UInt8>, file: String, rubric: Rubric, limits: ParseLimits, keepingRemarks: Bool = true
     ) -> Questionnaire? {
         guard let events = YAMLEventReader(bytes: bytes, file: file, limits: limits),
             events.next()?.kind == .documentStart,
@@ -35,7 +37,9 @@ extension QuestionnaireLoader {
             else { return nil }
             names.append(name)
             if name == "answers" {
-                guard readAnswerParts(events, rubric: rubric, into: &answerParts) else { return nil }
+                guard readAnswerParts(events, rubric: rubric, keepingRemarks: keepingRemarks, into: &answerParts) else {
+                    return nil
+                }
                 // Stands in for the answers, so that the fields' own checks see the key they require.
                 fields.append(Pair(key: key, value: Node(.mapping([]), at: key.location)))
             } else {
@@ -100,7 +104,7 @@ extension QuestionnaireLoader {
     /// false for anything the full path may have to report on: an unknown or repeated dimension or question, or a
     /// dimension that is not a mapping of answers.
     private static func readAnswerParts(
-        _ events: YAMLEventReader, rubric: Rubric, into answers: inout [AnswerParts]
+        _ events: YAMLEventReader, rubric: Rubric, keepingRemarks: Bool, into answers: inout [AnswerParts]
     ) -> Bool {
         guard let start = events.next(), start.kind == .mappingStart, !start.hasProperties else { return false }
         var seenDimensions = [Bool](repeating: false, count: rubric.dimensions.count)
@@ -132,7 +136,7 @@ extension QuestionnaireLoader {
                 guard let position, !seenQuestions[position], let valueEvent = events.next(),
                     let parts = readAnswerParts(
                         events, startingWith: valueEvent, question: questions[position],
-                        position: firstPositions[d] + position)
+                        position: firstPositions[d] + position, keepingRemarks: keepingRemarks)
                 else { return false }
                 seenQuestions[position] = true
                 expected = position + 1
@@ -147,7 +151,8 @@ extension QuestionnaireLoader {
     /// it: each key at most once, a present answer, a text or nothing as note and evidence. Every other mapping is
     /// left to the full path (nil).
     private static func readAnswerParts(
-        _ events: YAMLEventReader, startingWith first: YAMLEventReader.Event, question: Question, position: Int
+        _ events: YAMLEventReader, startingWith first: YAMLEventReader.Event, question: Question, position: Int,
+        keepingRemarks: Bool
     ) -> AnswerParts? {
         guard first.kind == .mappingStart else {
             return readValue(events, startingWith: first, question: question).map {
@@ -184,7 +189,7 @@ extension QuestionnaireLoader {
                 answer = read
             case .note, .evidence:
                 guard value.kind == .scalar, !value.hasProperties else { return nil }
-                let text = value.isNull ? nil : value.text
+                let text = value.isNull || !keepingRemarks ? nil : value.text
                 if field == .note {
                     seenNote = true
                     note = text

@@ -13,9 +13,20 @@ public enum QuestionnaireLoader {
     static let dontKnowSpellings = ["dont-know", "don't know", "dont know", "weiß nicht", "weiss nicht", "weiß-nicht", "weiss-nicht"]
     static let notApplicableSpellings = ["not-applicable", "not applicable", "n/a", "nicht zutreffend", "nicht-zutreffend", "entfällt"]
 
-    public static func load(file path: String, rubric: Rubric, limits: ParseLimits = .default) -> Result {
+    /// What of a questionnaire to keep. Either way the file is checked alike and gives the same diagnostics.
+    public enum Keeping: Sendable {
+        /// Everything the file says.
+        case everything
+        /// All but the notes and evidence beside the answers, which scoring never reads (`compare`, `validate`):
+        /// a programme's files carry dozens each, every one a string to make and free.
+        case scoring
+    }
+
+    public static func load(
+        file path: String, rubric: Rubric, limits: ParseLimits = .default, keeping: Keeping = .everything
+    ) -> Result {
         switch YAMLParser.read(file: path, limits: limits) {
-        case .success(let bytes): load(bytes: bytes, name: path, rubric: rubric, limits: limits)
+        case .success(let bytes): load(bytes: bytes, name: path, rubric: rubric, limits: limits, keeping: keeping)
         case .failure(let diagnostic): Result(questionnaire: nil, diagnostics: [diagnostic])
         }
     }
@@ -26,10 +37,19 @@ public enum QuestionnaireLoader {
 
     /// A file that needs no diagnostic is read straight from the parser's events (`readWithoutTree`); any other
     /// goes through the document tree, which reports every problem with its position.
-    static func load(bytes: [UInt8], name: String, rubric: Rubric, limits: ParseLimits) -> Result {
-        let quick = bytes.withUnsafeBufferPointer { readWithoutTree(bytes: $0, file: name, rubric: rubric, limits: limits) }
+    static func load(
+        bytes: [UInt8], name: String, rubric: Rubric, limits: ParseLimits, keeping: Keeping = .everything
+    ) -> Result {
+        let quick = bytes.withUnsafeBufferPointer {
+            readWithoutTree(bytes: $0, file: name, rubric: rubric, limits: limits, keepingRemarks: keeping == .everything)
+        }
         if let quick { return Result(questionnaire: quick, diagnostics: []) }
-        return loadThroughTree(bytes: bytes, name: name, rubric: rubric, limits: limits)
+        var result = loadThroughTree(bytes: bytes, name: name, rubric: rubric, limits: limits)
+        if keeping == .scoring, var questionnaire = result.questionnaire {
+            questionnaire.answers.removeRemarks()
+            result.questionnaire = questionnaire
+        }
+        return result
     }
 
     /// The full reading: the document tree, then every check with its diagnostics. `load` gives the same result

@@ -118,6 +118,14 @@ public struct Answers: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
         order === positions ? filled[position] : positions.position(of: order.ids[position]).map { filled[$0] } ?? false
     }
 
+    /// Every answer without its note and evidence.
+    public mutating func removeRemarks() {
+        for position in slots.indices where filled[position] {
+            slots[position]?.note = nil
+            slots[position]?.evidence = nil
+        }
+    }
+
     /// The ids that have an answer, in order of their positions.
     public var keys: [String] { positions.ids.indices.filter { filled[$0] }.map { positions.ids[$0] } }
 

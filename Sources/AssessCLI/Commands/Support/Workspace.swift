@@ -109,19 +109,20 @@ public enum Workspace {
     /// when valid, `transform` of the questionnaire (computed on the worker). Nothing else of a file is kept, so
     /// memory does not grow with the number of files beyond what `transform` returns.
     public static func streamQuestionnaires<R: Sendable>(
-        files: [String], rubric: Rubric, limits: ParseLimits = .default, window: Int = 2048,
-        transform: @Sendable (Questionnaire) -> R,
+        files: [String], rubric: Rubric, limits: ParseLimits = .default, keeping: QuestionnaireLoader.Keeping = .everything,
+        window: Int = 2048, transform: @Sendable (Questionnaire) -> R,
         consume: (_ file: String, _ diagnostics: [Diagnostic], _ value: R?) -> Void
     ) {
         streamQuestionnaires(
-            files: files, rubrics: [rubric], limits: limits, window: window, transform: { questionnaire, _ in transform(questionnaire) },
-            consume: consume)
+            files: files, rubrics: [rubric], limits: limits, keeping: keeping, window: window,
+            transform: { questionnaire, _ in transform(questionnaire) }, consume: consume)
     }
 
     /// `streamQuestionnaires` with the rubric of `rubricPerWorker`: worker n reads with `rubrics[n]`, and `transform`
     /// is told n too (for state kept per worker).
     static func streamQuestionnaires<R: Sendable>(
-        files: [String], rubrics: [Rubric], limits: ParseLimits = .default, window: Int = 2048,
+        files: [String], rubrics: [Rubric], limits: ParseLimits = .default, keeping: QuestionnaireLoader.Keeping = .everything,
+        window: Int = 2048,
         transform: @Sendable (Questionnaire, _ worker: Int) -> R,
         consume: (_ file: String, _ diagnostics: [Diagnostic], _ value: R?) -> Void
     ) {
@@ -131,7 +132,7 @@ public enum Workspace {
             // Small chunks: at the end of a window a core waits for the other's last chunk, up to 64 files by default.
             let outcomes = parallelMap(slice, chunk: 4) { file, worker -> ([Diagnostic], R?) in
                 let rubric = rubrics[worker % rubrics.count]
-                let result = QuestionnaireLoader.load(file: file, rubric: rubric, limits: limits)
+                let result = QuestionnaireLoader.load(file: file, rubric: rubric, limits: limits, keeping: keeping)
                 return (result.diagnostics, result.questionnaire.map { transform($0, worker) })
             }
             for (file, outcome) in zip(slice, outcomes) { consume(file, outcome.0, outcome.1) }
@@ -226,7 +227,7 @@ public enum Workspace {
                     return .scored(
                         ProgrammeRound(engines[n].assess(group, detail: .summary), rubric: rubrics[n], weakPoints: weakPoints))
                 case .read(let file):
-                    let result = QuestionnaireLoader.load(file: file, rubric: rubrics[n], limits: limits)
+                    let result = QuestionnaireLoader.load(file: file, rubric: rubrics[n], limits: limits, keeping: .scoring)
                     return .read(result.diagnostics, result.questionnaire)
                 }
             }
@@ -259,7 +260,7 @@ public enum Workspace {
         let rescored = parallelMap(staleKeys.map { grouper.members[$0] ?? [] }) { members, worker -> ProgrammeRound? in
             let n = worker % rubrics.count
             let questionnaires = members.compactMap {
-                QuestionnaireLoader.load(file: $0.file, rubric: rubrics[n], limits: limits).questionnaire
+                QuestionnaireLoader.load(file: $0.file, rubric: rubrics[n], limits: limits, keeping: .scoring).questionnaire
             }
             guard !questionnaires.isEmpty else { return nil }
             return ProgrammeRound(engines[n].assess(questionnaires, detail: .summary), rubric: rubrics[n], weakPoints: weakPoints)
