@@ -24,9 +24,9 @@ public final class QuestionPositions: Sendable {
 /// A questionnaire's answers by question id.
 ///
 /// Read against a rubric, the answers are kept by the question's position in the rubric
-/// (`Rubric.questionPositions`): the loader places each answer without hashing its id, and scoring takes each
-/// one where it stands (`subscript(position:)`) instead of looking it up and copying it per respondent and
-/// question. Built by hand (tests, templates), the ids are ordered by name.
+/// (`Rubric.questionPositions`): the loader places each answer without hashing its id, and scoring reads each
+/// one's value where it stands (`value(at:)`) instead of looking the answer up and copying it per respondent and
+/// question. Built by hand (tests, templates), the ids are ordered by name; scoring then rearranges them once.
 public struct Answers: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
     /// Which question each slot holds.
     public private(set) var positions: QuestionPositions
