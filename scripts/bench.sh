@@ -6,7 +6,8 @@
 #   BENCH_SIZES="1000 10000 100000"   questionnaire files per cohort
 #   BENCH_ROUNDS=2 BENCH_RESPONDENTS=2 cohort shape (libraries = files / rounds / respondents)
 #   BENCH_SEED=42                      generator seed
-#   BENCH_REPEAT=3                     rounds below 100k files (best time, highest RSS kept); 1 above
+#   BENCH_REPEAT=3                     rounds below 100k files (best time, highest RSS kept)
+#   BENCH_REPEAT_LARGE=2               rounds from 100k files (a round takes about two minutes)
 #   BENCH_SCRATCH=.build-bench/build   SwiftPM scratch folder of the release build
 #   BENCH_OUT=benchmarks/results-….md  where to write the results
 #   BENCH_INSTR_FILES=200              files for the instruction counts (callgrind; skipped without valgrind or below 2)
@@ -18,6 +19,7 @@ ROUNDS=${BENCH_ROUNDS:-2}
 RESPONDENTS=${BENCH_RESPONDENTS:-2}
 SEED=${BENCH_SEED:-42}
 REPEAT=${BENCH_REPEAT:-3}
+REPEAT_LARGE=${BENCH_REPEAT_LARGE:-2}
 SCRATCH=${BENCH_SCRATCH:-.build-bench/build}
 CORES=$(nproc)
 DATE=$(date +%Y-%m-%d)
@@ -86,7 +88,7 @@ for n in $SIZES; do
     cohort "$n"
     dir="$WORK/cohort-$n"
     files=$(wc -l < "$dir.list")
-    repeat=$REPEAT; [ "$files" -ge 100000 ] && repeat=1
+    repeat=$REPEAT; [ "$files" -ge 100000 ] && repeat=$REPEAT_LARGE
     # Read every file once, unmeasured: the floor runs first in a round and would otherwise alone pay for files that
     # building or generating pushed out of the page cache (it took twice its time at 100,000 files).
     xargs -a "$dir.list" cat > /dev/null
@@ -179,7 +181,7 @@ done
     echo "- machine: $CORES cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/{printf "%.1f GB", $2/1048576}' /proc/meminfo)"
     echo "- swift: $(${SWIFT:-swift} --version 2>&1 | head -1)"
     echo "- cohort: $ROUNDS rounds × $RESPONDENTS respondents per library, seed $SEED; sizes: $SIZES"
-    echo "- times: best of $REPEAT rounds (1 at 100k files), each round running the floor and every command once, side by side;"
+    echo "- times: best of $REPEAT rounds ($REPEAT_LARGE from 100k files), each round running the floor and every command once, side by side;"
     echo "  wall clock from process start to exit; floor: its own parse-loop clock"
     echo "- 1 core: \`taskset -c 0\` and \`ASSESS_JOBS=1\`; ratio = floor (1 thread) time ÷ this time (1.00 = as fast as libyaml alone)"
     echo
