@@ -135,9 +135,12 @@ public struct ScoringEngine: Sendable {
         given.reserveCapacity(questionnaires.count)
         // Taken out once: reading them through `questionnaires` inside the loop below copied every questionnaire
         // (a dozen reference counts) once per question.
-        // Answers read against this rubric are taken where they stand; others (built by hand) by their ids.
+        // Answers read against this rubric (or a copy of it) are taken where they stand; others (built by hand) are
+        // put in its order once.
         let order = rubric.questionPositions
-        let answerSets = questionnaires.map { $0.answers.positions === order ? $0.answers : Answers(positions: order, from: $0.answers) }
+        let answerSets = questionnaires.map {
+            $0.answers.positions.hasSameOrder(as: order) ? $0.answers : Answers(positions: order, from: $0.answers)
+        }
         let dates = questionnaires.map(\.date)
         let roles = questionnaires.map(\.respondent.role)
         for (position, question) in questions.enumerated() {

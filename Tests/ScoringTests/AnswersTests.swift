@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import RubricModel
 import Testing
 
@@ -62,6 +63,38 @@ struct AnswersTests {
         #expect(byName.hasAnswer(at: 1, of: order) && !byName.hasAnswer(at: 2, of: order))
         let rearranged = Answers(positions: order, from: byName)
         #expect(rearranged.positions === order && rearranged == byName)
+    }
+
+    /// Each worker scores with its own copy of the rubric; answers read with another copy stand at the same
+    /// positions and must score exactly alike.
+    @Test(.enabled(if: ProgrammeSampledTests.shippedRubric != nil, "the shipped rubric does not load"))
+    func answersReadWithACopyOfTheRubricScoreAlike() throws {
+        let rubric = try #require(ProgrammeSampledTests.shippedRubric)
+        let folder = try #require(rubric.files.first.map { ($0 as NSString).deletingLastPathComponent })
+        let copy = try #require(RubricLoader.load(directory: folder).rubric)
+        #expect(copy.questionPositions !== rubric.questionPositions)
+        #expect(copy.questionPositions.hasSameOrder(as: rubric.questionPositions))
+        #expect(!QuestionPositions(ids: ["a", "b"]).hasSameOrder(as: QuestionPositions(ids: ["b", "a"])))
+
+        var generator = SeededGenerator(seed: 31)
+        let sampler = AnswerSampler(rubric: rubric)
+        for library in 0..<8 {
+            let questionnaires = (0..<2).map { index -> Questionnaire in
+                var questionnaire = sampler.random(using: &generator, bias: Double(library) / 8)
+                questionnaire.respondent = Respondent(role: index == 0 ? "head" : "team", name: "Person \(index)")
+                return questionnaire
+            }
+            // The same answers put in the copy's own order must score exactly alike (locations name the copy's
+            // files, so both are scored with the copy).
+            let native = questionnaires.map { questionnaire -> Questionnaire in
+                var moved = questionnaire
+                moved.answers = Answers(positions: copy.questionPositions, from: questionnaire.answers)
+                return moved
+            }
+            #expect(native.allSatisfy { $0.answers.positions === copy.questionPositions })
+            let engine = ScoringEngine(rubric: copy)
+            #expect(String(describing: engine.assess(questionnaires)) == String(describing: engine.assess(native)))
+        }
     }
 
     /// Questionnaires built by hand keep their answers by name; the engine must score them exactly as those read

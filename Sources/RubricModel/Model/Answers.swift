@@ -17,6 +17,11 @@ public final class QuestionPositions: Sendable {
 
     public func position(of id: String) -> Int? { positions[id] }
 
+    /// True when both hold the same ids in the same order. Each worker scores with its own copy of the rubric (so
+    /// that two cores do not update the same reference counts), and a library's files may have been read with
+    /// another worker's copy: its answers then stand at the very same positions.
+    public func hasSameOrder(as other: QuestionPositions) -> Bool { self === other || ids == other.ids }
+
     /// These ids and then `id`.
     func appending(_ id: String) -> QuestionPositions { QuestionPositions(ids: ids + [id]) }
 }
@@ -100,7 +105,7 @@ public struct Answers: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
     /// The answer to the question at `position` of `order` (a rubric's `questionPositions`): taken where it stands
     /// when these answers are kept in that order, else found by the question's id.
     public func answer(at position: Int, of order: QuestionPositions) -> Answer? {
-        order === positions ? slots[position] : self[order.ids[position]]
+        order.hasSameOrder(as: positions) ? slots[position] : self[order.ids[position]]
     }
 
     /// The value of the answer at `position` of `positions`. Scoring reads the value and the location alone: a
@@ -115,7 +120,8 @@ public struct Answers: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
 
     /// Whether `answer(at:of:)` gives an answer, without copying it.
     public func hasAnswer(at position: Int, of order: QuestionPositions) -> Bool {
-        order === positions ? filled[position] : positions.position(of: order.ids[position]).map { filled[$0] } ?? false
+        order.hasSameOrder(as: positions)
+            ? filled[position] : positions.position(of: order.ids[position]).map { filled[$0] } ?? false
     }
 
     /// Every answer without its note and evidence.
