@@ -108,12 +108,7 @@ struct AnswersTests {
         let sampler = AnswerSampler(rubric: rubric)
         let engine = ScoringEngine(rubric: rubric)
         for library in 0..<12 {
-            let questionnaires = (0..<(1 + library % 3)).map { index -> Questionnaire in
-                var questionnaire = sampler.random(using: &generator, bias: Double.random(in: 0...1, using: &generator))
-                questionnaire.respondent = Respondent(role: index == 0 ? "head" : "team", name: "Person \(index)")
-                questionnaire.file = "lib-\(library)-\(index).yaml"
-                return questionnaire
-            }
+            let questionnaires = SampledCohort.respondents(library: library, sampler: sampler, using: &generator)
             #expect(questionnaires.allSatisfy { $0.answers.positions === rubric.questionPositions })
             let byName = questionnaires.map { questionnaire -> Questionnaire in
                 var copy = questionnaire

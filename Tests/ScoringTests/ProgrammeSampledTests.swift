@@ -41,12 +41,7 @@ struct ProgrammeSampledTests {
         let sampler = AnswerSampler(rubric: rubric)
         let engine = ScoringEngine(rubric: rubric)
         for library in 0..<20 {
-            let questionnaires = (0..<(1 + library % 3)).map { index -> Questionnaire in
-                var questionnaire = sampler.random(using: &generator, bias: Double.random(in: 0...1, using: &generator))
-                questionnaire.respondent = Respondent(role: index == 0 ? "head" : "team", name: "Person \(index)")
-                questionnaire.file = "lib-\(library)-\(index).yaml"
-                return questionnaire
-            }
+            let questionnaires = SampledCohort.respondents(library: library, sampler: sampler, using: &generator)
             let full = engine.assess(questionnaires), summary = engine.assess(questionnaires, detail: .summary)
             #expect(
                 String(describing: ProgrammeRound(full, rubric: rubric, weakPoints: 4))

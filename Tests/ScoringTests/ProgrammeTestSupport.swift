@@ -54,6 +54,18 @@ struct ProgrammeFixtureError: Error, CustomStringConvertible {
 
 /// A synthetic cohort from `AnswerSampler`: `count` libraries, two rounds each, bias varying per library.
 enum SampledCohort {
+    /// One to three respondents (head, then team) of library `library`, each with random answers.
+    static func respondents(
+        library: Int, sampler: AnswerSampler, using generator: inout SeededGenerator
+    ) -> [Questionnaire] {
+        (0..<(1 + library % 3)).map { index -> Questionnaire in
+            var questionnaire = sampler.random(using: &generator, bias: Double.random(in: 0...1, using: &generator))
+            questionnaire.respondent = Respondent(role: index == 0 ? "head" : "team", name: "Person \(index)")
+            questionnaire.file = "lib-\(library)-\(index).yaml"
+            return questionnaire
+        }
+    }
+
     static func assessments(rubric: Rubric, count: Int, seed: UInt64) -> [Assessment] {
         var generator = SeededGenerator(seed: seed)
         let sampler = AnswerSampler(rubric: rubric)
