@@ -5,17 +5,18 @@ import Diagnostics
 public final class QuestionPositions: Sendable {
     /// The ids in order; an id may stand more than once, its first position counts.
     public let ids: [String]
-    private let positions: [String: Int]
+    /// The position of each id (its first).
+    public let byID: [String: Int]
 
     public init(ids: [String]) {
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(ids.count)
-        for (position, id) in ids.enumerated() where positions[id] == nil { positions[id] = position }
+        var byID: [String: Int] = [:]
+        byID.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() where byID[id] == nil { byID[id] = position }
         self.ids = ids
-        self.positions = positions
+        self.byID = byID
     }
 
-    public func position(of id: String) -> Int? { positions[id] }
+    public func position(of id: String) -> Int? { byID[id] }
 
     /// True when both hold the same ids in the same order. Each worker scores with its own copy of the rubric (so
     /// that two cores do not update the same reference counts), and a library's files may have been read with

@@ -148,10 +148,10 @@ public struct Rubric: Sendable {
     public private(set) var allQuestions: [Question] = []
     public private(set) var allRecommendations: [Recommendation] = []
     public private(set) var allConsistencyRules: [ConsistencyRule] = []
-    /// The position of each question id in `allQuestions` (first occurrence).
-    public private(set) var questionOrder: [String: Int] = [:]
-    /// The same positions, as the questionnaires read against this rubric keep their answers.
+    /// The questions' ids in rubric order, as the questionnaires read against this rubric keep their answers.
     public private(set) var questionPositions = QuestionPositions(ids: [])
+    /// The position of each question id in `allQuestions` (first occurrence).
+    public var questionOrder: [String: Int] { questionPositions.byID }
     /// The position of each recommendation id in `allRecommendations` (first occurrence).
     public private(set) var recommendationOrder: [String: Int] = [:]
 
@@ -197,9 +197,6 @@ public struct Rubric: Sendable {
         allQuestions = dimensions.flatMap(\.questions)
         allRecommendations = dimensions.flatMap(\.recommendations)
         allConsistencyRules = dimensions.flatMap(\.consistency) + consistency
-        var order: [String: Int] = [:]
-        for (index, question) in allQuestions.enumerated() where order[question.id] == nil { order[question.id] = index }
-        questionOrder = order
         questionPositions = QuestionPositions(ids: allQuestions.map(\.id))
         var recommendations: [String: Int] = [:]
         for (index, recommendation) in allRecommendations.enumerated() where recommendations[recommendation.id] == nil {
