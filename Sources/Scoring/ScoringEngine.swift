@@ -134,9 +134,8 @@ public struct ScoringEngine: Sendable {
         var given: [Given] = []
         given.reserveCapacity(questionnaires.count)
         // Taken out once: reading them through `questionnaires` inside the loop below copied every questionnaire
-        // (a dozen reference counts) once per question.
-        // Answers read against this rubric (or a copy of it) are taken where they stand; others (built by hand) are
-        // put in its order once.
+        // (a dozen reference counts) once per question. Answers read against this rubric (or a copy of it) are taken
+        // where they stand; others (built by hand) are put in its order once.
         let order = rubric.questionPositions
         let answerSets = questionnaires.map {
             $0.answers.positions.hasSameOrder(as: order) ? $0.answers : Answers(positions: order, from: $0.answers)

@@ -279,15 +279,11 @@ struct TandemPlanner {
         }
 
         var grids: [[Grid?]]  // [dimension][minLevel - 3]
-        var logPopulation: [Double]
-        var logStaff: [Double]
         /// Rows without both sizes (not in the grids).
         let unsized: [Int]
 
         init(facts: Facts, maxMentees: Int) {
             let count = facts.library.count
-            logPopulation = facts.logSize.map { $0?.population ?? 0 }
-            logStaff = facts.logSize.map { $0?.staff ?? 0 }
             unsized = (0..<count).filter { facts.logSize[$0] == nil }
             grids = []
             for dimension in 0..<facts.plannerDimensions {
@@ -295,10 +291,10 @@ struct TandemPlanner {
                 for minLevel in 3...5 {
                     // With no room for any mentee (limit 0), nobody is ever a free mentor.
                     let points = maxMentees <= 0 ? [] : (0..<count).compactMap { row -> (row: Int, x: Double, y: Double)? in
-                        guard facts.logSize[row] != nil, let level = facts.level(row, dimension), level >= minLevel,
+                        guard let size = facts.logSize[row], let level = facts.level(row, dimension), level >= minLevel,
                             !facts.provisional(row, dimension)
                         else { return nil }
-                        return (row, logPopulation[row], logStaff[row])
+                        return (row, size.population, size.staff)
                     }
                     perLevel.append(points.isEmpty ? nil : Grid(points: points))
                 }
@@ -319,18 +315,19 @@ struct TandemPlanner {
 
         /// Calls `consider` for every row placed at `minLevel` or higher that is not full and whose distance could
         /// still reach the best (rounded) distance so far; every candidate that could win is visited, whatever the
-        /// order.
+        /// order. `mentee` must state both sizes.
         mutating func search(
             dimension: Int, minLevel: Int, around mentee: Int, facts: Facts, isFull: (Int) -> Bool,
             best: () -> Double?, _ consider: (Int) -> Void
         ) {
-            guard dimension < grids.count, var grid = grids[dimension][min(max(minLevel, 3), 5) - 3], grid.live > 0
+            guard let size = facts.logSize[mentee], dimension < grids.count,
+                var grid = grids[dimension][min(max(minLevel, 3), 5) - 3], grid.live > 0
             else { return }
             grids[dimension][min(max(minLevel, 3), 5) - 3] = nil  // edited in place, put back below
             defer { grids[dimension][min(max(minLevel, 3), 5) - 3] = grid }
             // The mentee's cell, one outside the grid at most: a ring r cells away is then at least (r - 1) cells
             // away in one of the two logs, so everything in it is at least (r - 1) × side / 2 away.
-            let cx = grid.column(logPopulation[mentee]), cy = grid.row(logStaff[mentee])
+            let cx = grid.column(size.population), cy = grid.row(size.staff)
             let farthest = max(cx, grid.columns - 1 - cx, cy, grid.rows - 1 - cy)
             func visit(_ column: Int, _ row: Int) {
                 let c = column + row * grid.columns
