@@ -568,19 +568,26 @@ extension String {
 }
 
 /// A condition context over one respondent's answers (for skip logic while validating).
+///
+/// Keeps the rubric's questions and their positions, not the rubric: a `Rubric` is copied field by field (two
+/// dozen reference counts), and validating makes one context per file.
 public struct SingleRespondentContext: ConditionContext {
     public var answers: Answers
-    public var rubric: Rubric
     public var date: CalendarDate?
+    private let questions: [Question]
+    private let positions: QuestionPositions
 
     public init(answers: Answers, rubric: Rubric, date: CalendarDate?) {
         self.answers = answers
-        self.rubric = rubric
         self.date = date
+        questions = rubric.allQuestions
+        positions = rubric.questionPositions
     }
 
     public func answer(_ questionID: String) -> ResolvedAnswer {
-        guard let answer = answers[questionID], let question = rubric.question(questionID) else { return .missing }
+        guard let position = positions.position(of: questionID), let answer = answers.answer(at: position, of: positions)
+        else { return .missing }
+        let question = questions[position]
         switch answer.value {
         case .dontKnow: return ResolvedAnswer(status: .dontKnow)
         case .notApplicable: return ResolvedAnswer(status: .notApplicable)
