@@ -102,8 +102,8 @@ public struct ScoringEngine: Sendable {
         /// By position in `rubric.allQuestions`: the combined answer (skipped ones marked), every respondent's own
         /// answer, and the divergence when two or more respondents gave points.
         var resolved: [ResolvedAnswer]
-        /// Positions by question id (the rubric's `questionOrder`), for conditions.
-        var order: [String: Int]
+        /// Positions by question id (the rubric's `questionPositions`), for conditions.
+        var order: QuestionPositions
         var respondents: [[RespondentAnswer]]
         var divergence: [Double?]
         /// Where the first respondent (in tie-break order) answered: what a consistency finding points at.
@@ -171,14 +171,14 @@ public struct ScoringEngine: Sendable {
         // copy of the array it shares.
         var skipped: [Int] = []
         do {
-            let context = CombinedContext(resolved: resolved, order: rubric.questionOrder)
+            let context = CombinedContext(resolved: resolved, order: order)
             for (position, question) in questions.enumerated() {
                 if let condition = question.appliesWhen, !condition.evaluate(in: context) { skipped.append(position) }
             }
         }
         for position in skipped { resolved[position] = ResolvedAnswer(status: .skipped) }
         return Combined(
-            resolved: resolved, order: rubric.questionOrder, respondents: respondents, divergence: divergence,
+            resolved: resolved, order: order, respondents: respondents, divergence: divergence,
             firstLocation: firstLocation)
     }
 
@@ -371,7 +371,7 @@ public struct ScoringEngine: Sendable {
         rubric.allConsistencyRules.compactMap { rule in
             guard rule.when.evaluate(in: context) else { return nil }
             let questionIDs = rule.whenQuestionIDs
-            let location = questionIDs.lazy.compactMap { id in rubric.questionOrder[id].flatMap { combined.firstLocation[$0] } }
+            let location = questionIDs.lazy.compactMap { id in rubric.questionPositions.position(of: id).flatMap { combined.firstLocation[$0] } }
                 .first
             return ConsistencyFinding(
                 ruleID: rule.id, dimensionID: rule.dimensionID, message: rule.message, location: location,
@@ -384,18 +384,18 @@ public struct ScoringEngine: Sendable {
 struct CombinedContext: ConditionContext {
     /// By position in `rubric.allQuestions`, found through `order`.
     let resolved: [ResolvedAnswer]
-    let order: [String: Int]
+    let order: QuestionPositions
     var levels: [String: Int] = [:]
     var scores: [String: Double] = [:]
 
-    init(resolved: [ResolvedAnswer], order: [String: Int]) {
+    init(resolved: [ResolvedAnswer], order: QuestionPositions) {
         self.resolved = resolved
         self.order = order
     }
 
     init(_ combined: ScoringEngine.Combined) { self.init(resolved: combined.resolved, order: combined.order) }
 
-    func answer(_ questionID: String) -> ResolvedAnswer { order[questionID].map { resolved[$0] } ?? .missing }
+    func answer(_ questionID: String) -> ResolvedAnswer { order.position(of: questionID).map { resolved[$0] } ?? .missing }
 
     /// Levels and scores from now on.
     mutating func place(_ dimensions: [DimensionResult]) {

@@ -65,6 +65,23 @@ struct AnswersTests {
         #expect(rearranged.positions === order && rearranged == byName)
     }
 
+    /// `position(of:)` looks ids up by their bytes, not through the dictionary: it must give what `byID` gives
+    /// for every id, and nothing for ids it lacks, however alike.
+    @Test func findsEachIDAtItsFirstPosition() {
+        var ids = (0..<500).map { "question-\($0)" }
+        ids += ["", "ä-ümlaut", "question-7", "x", "a-rather-long-question-identifier-beyond-inline-size"]
+        let positions = QuestionPositions(ids: ids)
+        for id in Set(ids) { #expect(positions.position(of: id) == positions.byID[id], "\(id)") }
+        #expect(positions.position(of: "question-7") == 7)  // the first of two
+        #expect(positions.position(of: "") == 500)
+        for absent in ["question-500", "question-", "Question-1", "ä-umlaut", "xx", " x"] {
+            #expect(positions.position(of: absent) == nil, "\(absent)")
+        }
+        let bridged = NSString(string: "ä-ümlaut") as String  // not stored contiguously: found through the dictionary
+        #expect(positions.position(of: bridged) == 501)
+        #expect(QuestionPositions(ids: []).position(of: "a") == nil)
+    }
+
     /// Each worker scores with its own copy of the rubric; answers read with another copy stand at the same
     /// positions and must score exactly alike.
     @Test(.enabled(if: ProgrammeSampledTests.shippedRubric != nil, "the shipped rubric does not load"))
