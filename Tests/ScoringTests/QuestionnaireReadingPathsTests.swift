@@ -90,6 +90,71 @@ struct QuestionnaireReadingPathsTests {
         for (index, text) in variants.enumerated() { Self.expectAgreement(text, name: "shape-\(index).yaml") }
     }
 
+    /// Every field beside the answers, written in the ways users write it and the ways the full reading reports:
+    /// the event path reads each header itself and must take only what the tree takes, exactly as it reads it.
+    @Test func headerFieldsReadAlike() throws {
+        let base = try String(contentsOfFile: Self.sampleFiles[0], encoding: .utf8)
+        let edits: [(line: String, replacements: [String])] = [
+            ("format:", ["format: 1", "format: '1'", "format: 2", "format: ~", "format: [1]", "format: 01", "format: x"]),
+            ("rubric:", ["rubric: social-media-maturity", "rubric: \"social-media-maturity\"", "rubric: other", "rubric: ~"]),
+            ("rubric_version:", ["rubric_version: 1.0.0", "rubric_version: '1.0.0'", "rubric_version: 1.1.0", "rubric_version: 2.0.0"]),
+            ("round:", ["round: 1", "round: 2", "round: 0", "round: 100", "round: '2'", "round: ~", "round: zwei", "round: 1.5"]),
+            ("date:", ["date: 2026-01-01", "date: 01.03.2026", "date: '2026-03-01'", "date: 2026-02-30", "date: ~", "date: soon"]),
+            ("coaching_day:", ["coaching_day: 2", "coaching_day: ~", "coaching_day:", "coaching_day: 0", "coaching_day: [2]"]),
+            ("  id:", ["  id: lib-x", "  id: 'lib-x'", "  id: Lib-X", "  id: ~", "  id: 1lib", "  id: lib x"]),
+            ("  name:", ["  name: Stadtbibliothek", "  name: 'Bücherei „Am Markt“'", "  name: ~", "  name: [a]", "  name: 12"]),
+            ("  population:", ["  population: 0", "  population: ~", "  population: 100000001", "  population: -1", "  population: '5'"]),
+            ("  staff:", ["  staff: 3", "  staff: ~", "  staff: 100001", "  staff: 2.5"]),
+            ("  role:", ["  role: head", "  role: team", "  role: Head", "  role: chef", "  role: ~"]),
+            ("targets:", ["targets: ~", "targets:", "targets: {workflow: 3}", "targets: {workflow: 6}", "targets: {workflw: 3}",
+                "targets: {workflow: ~, strategy: 2}", "targets: {workflow: ~, workflow: 3}", "targets: {workflow: 2, workflow: 3}",
+                "targets: [workflow]", "targets: 3", "targets: {workflow: drei}"]),
+            ("notes:", ["notes: Alles gut", "notes: ~", "notes: [a, b]", "notes: |\n  zwei\n  Zeilen"]),
+        ]
+        var accepted = 0, tried = 0
+        var acceptedLines: Set<String> = []
+        for (prefix, replacements) in edits {
+            var lines = base.components(separatedBy: "\n")
+            // A field the sample lacks is added at the top (top-level) or after the library's id (nested); a
+            // top-level field written as a block (the sample's targets) loses its indented lines.
+            let at = lines.firstIndex { $0.hasPrefix(prefix) }
+            if let at, !prefix.hasPrefix(" ") {
+                while at + 1 < lines.count, lines[at + 1].hasPrefix("  ") { lines.remove(at: at + 1) }
+            }
+            for (index, replacement) in replacements.enumerated() {
+                var edited = lines
+                if let at {
+                    edited[at] = replacement
+                } else if prefix.hasPrefix("  ") {
+                    let id = try #require(edited.firstIndex { $0.hasPrefix("  id:") })
+                    edited.insert(replacement, at: id + 1)
+                } else {
+                    edited.insert(replacement, at: 0)
+                }
+                tried += 1
+                if Self.expectAgreement(edited.joined(separator: "\n"), name: "header-\(prefix)-\(index).yaml") {
+                    accepted += 1
+                    acceptedLines.insert(replacement)
+                }
+            }
+        }
+        // Dropping a required field, repeating one, or adding an unknown one is for the tree to report.
+        for field in ["format:", "rubric:", "rubric_version:", "library:", "round:", "date:", "respondent:", "answers:"] {
+            var lines = base.components(separatedBy: "\n")
+            let at = try #require(lines.firstIndex { $0.hasPrefix(field) }, "\(field)")
+            lines[at] = "x" + lines[at]
+            #expect(!Self.expectAgreement(lines.joined(separator: "\n"), name: "without-\(field).yaml"), "\(field)")
+        }
+        #expect(!Self.expectAgreement("coaching_day: 2\n" + base, name: "repeated.yaml") || !base.contains("coaching_day:"))
+        #expect(!Self.expectAgreement("notse: x\n" + base, name: "unknown.yaml"))
+        #expect(accepted > tried / 3 && accepted < tried, "\(accepted) of \(tried)")
+        // What users write is read by the event path itself.
+        let usual = ["format: 1", "rubric_version: 1.0.0", "round: 2", "date: 01.03.2026", "coaching_day: ~", "  id: 'lib-x'",
+            "  name: 'Bücherei „Am Markt“'", "  population: ~", "  role: team", "targets: {workflow: 3}",
+            "targets: {workflow: ~, strategy: 2}", "targets:", "notes: Alles gut"]
+        #expect(acceptedLines.isSuperset(of: usual), "\(Set(usual).subtracting(acceptedLines).sorted())")
+    }
+
     /// Every choice and multi question answered in each way that matters to matching options byte for byte: each
     /// option plain and quoted, in a list and beside a note, and near misses (case, spaces, unknown, repeated, the
     /// don't-know spellings, an empty list, a nested list). The event path must read each valid one itself.

@@ -8,11 +8,12 @@ extension QuestionnaireLoader {
     /// Most of a file is its answers. A choice or multi answer is matched against its options straight from the
     /// bytes (`readOptions`), and a number written in plain digits is read from them (`readNumber`); both leave
     /// anything doubtful to the node. Every other answer's value becomes a small node on its own and goes through
-    /// the same `readAnswer(value:…)` as on the full path. Notes and evidence are
-    /// taken from the events, the other fields go through the same `readHeader`, so both paths accept and read
-    /// exactly alike. What this path does not take on (an unknown or repeated key, an anchor or tag, a value of an
-    /// unexpected shape, any diagnostic at all, even a warning) makes it give up; the caller then reads the file in
-    /// full, which reports it.
+    /// the same `readAnswer(value:…)` as on the full path. Notes and evidence are taken from the events. The other
+    /// fields are read by `readHeaderField`: their values through the same node readers as `readHeader` uses,
+    /// their mappings walked here, without a tree or `MappingReader` (which copied every node several times). What
+    /// this path does not take on (an unknown, repeated or missing key, an anchor or tag, a value of an unexpected
+    /// shape, any diagnostic at all, even a warning) makes it give up; the caller then reads the file in full,
+    /// which reports it.
     ///
     /// Without `keepingRemarks` the notes and evidence are checked but not kept (`Keeping.scoring`).
     static func readWithoutTree(
@@ -22,8 +23,8 @@ extension QuestionnaireLoader {
             events.next()?.kind == .documentStart,
             let rootStart = events.next(), rootStart.kind == .mappingStart, !rootStart.hasProperties
         else { return nil }
-        var fields: [Pair] = []
-        var names: [String] = []  // of the fields: asking each field's key node for its text copies the node
+        var header = Header(targets: [:])
+        var seen = [Bool](repeating: false, count: topLevelKeys.count)
         var answerParts: [AnswerParts] = []
         answerParts.reserveCapacity(rubric.allQuestions.count)
         var rootEnded = false
@@ -32,29 +33,27 @@ extension QuestionnaireLoader {
                 rootEnded = true
                 break
             }
-            guard let key = events.node(startingWith: keyEvent, maxDepth: 0), let name = key.scalar?.text,
-                !names.contains(name)
+            guard keyEvent.kind == .scalar, !keyEvent.hasProperties,
+                let field = topLevelKeys.firstIndex(where: { keyEvent.textEquals($0) }), !seen[field]
             else { return nil }
-            names.append(name)
-            if name == "answers" {
+            seen[field] = true
+            if topLevelKeys[field] == "answers" {
                 guard readAnswerParts(events, rubric: rubric, keepingRemarks: keepingRemarks, into: &answerParts) else {
                     return nil
                 }
-                // Stands in for the answers, so that the fields' own checks see the key they require.
-                fields.append(Pair(key: key, value: Node(.mapping([]), at: key.location)))
             } else {
-                guard let valueEvent = events.next(), let value = events.node(startingWith: valueEvent) else { return nil }
-                fields.append(Pair(key: key, value: value))
+                guard readHeaderField(topLevelKeys[field], events, rubric: rubric, into: &header) else { return nil }
             }
         }
         // One document, and nothing after it.
         guard rootEnded, events.next()?.kind == .documentEnd, events.next() == nil else { return nil }
+        // The fields the full path requires (the optional ones were read when present).
+        for (field, required) in zip(topLevelKeys, seen) where !required && requiredTopLevelKeys.contains(field) {
+            return nil
+        }
 
-        let root = Node(.mapping(fields), at: rootStart.location(in: file))
+        let rootLocation = rootStart.location(in: file)
         var bag = DiagnosticBag()
-        guard let reader = MappingReader(root, subject: "a questionnaire", known: topLevelKeys, bag: &bag) else { return nil }
-        reader.finish(bag: &bag)
-        let header = readHeader(reader, rubric: rubric, bag: &bag)
         var answers = Answers(positions: rubric.questionPositions)
         var attempted = Set<String>()
         for index in answerParts.indices {  // by index: a `for parts in` loop retains each part's fields
@@ -77,10 +76,133 @@ extension QuestionnaireLoader {
             }
         }
         guard bag.diagnostics.isEmpty else { return nil }
+        // `root` only locates a missing answer, which is reported (and so given up) anyway.
         checkCompleteness(
-            answers, attempted: attempted, answersNode: nil, root: root, rubric: rubric, date: header.date, bag: &bag)
+            answers, attempted: attempted, answersNode: nil, root: Node(.mapping([]), at: rootLocation), rubric: rubric,
+            date: header.date, bag: &bag)
         guard bag.diagnostics.isEmpty else { return nil }
-        return header.questionnaire(file: file, answers: answers, location: root.location)
+        return header.questionnaire(file: file, answers: answers, location: rootLocation)
+    }
+
+    /// The top-level fields a questionnaire must have (`readHeader` reports each one missing).
+    private static let requiredTopLevelKeys = ["format", "rubric", "rubric_version", "library", "round", "date", "respondent", "answers"]
+
+    /// One field beside the answers, read as `readHeader` reads it: each value through the same node readers, the
+    /// structure (known keys, each once, required values not left empty) checked here. false for anything
+    /// `readHeader` would report, even as a warning: a mismatching rubric or version, a value out of range, an
+    /// unknown role or dimension, a value of the wrong shape.
+    private static func readHeaderField(
+        _ name: String, _ events: YAMLEventReader, rubric: Rubric, into header: inout Header
+    ) -> Bool {
+        switch name {
+        case "library":
+            var population: Int?, staff: Int?
+            guard let fields = readFlatMapping(events, keys: libraryKeys),
+                let id = fields[0].flatMap(readIdentifier), let name = fields[1].flatMap(readString),
+                readInteger(fields[2], range: 0...100_000_000, into: &population),
+                readInteger(fields[3], range: 0...100_000, into: &staff)
+            else { return false }
+            header.library = LibraryInfo(id: id, name: name, population: population, staff: staff)
+        case "respondent":
+            guard let fields = readFlatMapping(events, keys: respondentKeys),
+                let role = fields[0].flatMap(readString), rubric.role(role) != nil
+            else { return false }
+            var name: String?
+            if let node = fields[1] {
+                guard let text = readString(node) else { return false }
+                name = text
+            }
+            header.respondent = Respondent(role: role, name: name)
+        case "targets":
+            guard let first = events.next() else { return false }
+            if first.isNull { return true }
+            guard first.kind == .mappingStart, !first.hasProperties else { return false }
+            var targets: [String: Int] = [:]
+            var seen = [Bool](repeating: false, count: rubric.dimensions.count)
+            while let key = events.next() {
+                if key.kind == .mappingEnd {
+                    header.targets = targets
+                    return true
+                }
+                guard key.kind == .scalar, !key.hasProperties,
+                    let index = rubric.dimensions.firstIndex(where: { key.textEquals($0.id) }), !seen[index],
+                    let valueEvent = events.next(), let value = events.node(startingWith: valueEvent, maxDepth: 0)
+                else { return false }
+                seen[index] = true
+                if value.isNull { continue }
+                guard case .success(let level) = value.integer(), (1...5).contains(level) else { return false }
+                targets[rubric.dimensions[index].id] = level
+            }
+            return false
+        default:
+            // A single value; a mapping or list where one is expected is reported by the full path.
+            guard let first = events.next(), let node = events.node(startingWith: first, maxDepth: 0) else { return false }
+            switch name {
+            case "format":
+                var format: Int?
+                guard readInteger(node, range: nil, into: &format), format == RubricLoader.formatVersion else { return false }
+            case "rubric":
+                guard readString(node) == rubric.id else { return false }
+                header.rubricID = rubric.id
+            case "rubric_version":
+                guard readString(node) == rubric.version else { return false }
+                header.rubricVersion = rubric.version
+            case "round":
+                guard readInteger(node, range: 1...99, into: &header.round), header.round != nil else { return false }
+            case "date":
+                guard !node.isNull, case .success(let date) = node.date() else { return false }
+                header.date = date
+            case "coaching_day":
+                guard readInteger(node, range: 1...99, into: &header.coachingDay) else { return false }
+            case "notes":
+                if node.isNull { break }
+                guard let notes = readString(node) else { return false }
+                header.notes = notes
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// A mapping of single values under `keys`, each at most once: the value nodes by key (nil where absent or left
+    /// empty), or nil for a mapping `MappingReader` would report on (not a mapping, an unknown or repeated key).
+    private static func readFlatMapping(_ events: YAMLEventReader, keys: [String]) -> [Node?]? {
+        guard let start = events.next(), start.kind == .mappingStart, !start.hasProperties else { return nil }
+        var values = [Node?](repeating: nil, count: keys.count)
+        var seen = [Bool](repeating: false, count: keys.count)
+        while let key = events.next() {
+            if key.kind == .mappingEnd { return values }
+            guard key.kind == .scalar, !key.hasProperties, let index = keys.firstIndex(where: { key.textEquals($0) }),
+                !seen[index], let valueEvent = events.next(), let value = events.node(startingWith: valueEvent, maxDepth: 0)
+            else { return nil }
+            seen[index] = true
+            if !value.isNull { values[index] = value }
+        }
+        return nil
+    }
+
+    /// `MappingReader.string`: the text of a value that is not left empty.
+    private static func readString(_ node: Node) -> String? {
+        guard !node.isNull, case .success(let text) = node.string() else { return nil }
+        return text
+    }
+
+    private static func readIdentifier(_ node: Node) -> String? {
+        guard let text = readString(node), IdentifierRules.isValid(text) else { return nil }
+        return text
+    }
+
+    /// `MappingReader.integer`: sets `value` (nil for a value absent or left empty, which a required field must
+    /// check itself); false for anything reported.
+    private static func readInteger(_ node: Node?, range: ClosedRange<Int>?, into value: inout Int?) -> Bool {
+        guard let node, !node.isNull else {
+            value = nil
+            return true
+        }
+        guard case .success(let number) = node.integer(), range?.contains(number) ?? true else { return false }
+        value = number
+        return true
     }
 
     /// One answer as read from the events: its question, its value, and the note and evidence beside it.

@@ -70,6 +70,10 @@ public enum QuestionnaireLoader {
         return Result(questionnaire: bag.hasErrors ? nil : questionnaire, diagnostics: bag.sorted)
     }
 
+    /// The fields of `library:` and `respondent:`.
+    static let libraryKeys = ["id", "name", "population", "staff"]
+    static let respondentKeys = ["role", "name"]
+
     static let topLevelKeys = [
         "format", "rubric", "rubric_version", "library", "round", "date", "coaching_day", "respondent", "targets", "answers",
         "notes",
@@ -109,6 +113,22 @@ public enum QuestionnaireLoader {
         var respondent: Respondent?
         var targets: [String: Int]
         var notes: String?
+
+        init(
+            rubricID: String? = nil, rubricVersion: String? = nil, library: LibraryInfo? = nil, round: Int? = nil,
+            date: CalendarDate? = nil, coachingDay: Int? = nil, respondent: Respondent? = nil, targets: [String: Int],
+            notes: String? = nil
+        ) {
+            self.rubricID = rubricID
+            self.rubricVersion = rubricVersion
+            self.library = library
+            self.round = round
+            self.date = date
+            self.coachingDay = coachingDay
+            self.respondent = respondent
+            self.targets = targets
+            self.notes = notes
+        }
 
         func questionnaire(file: String, answers: Answers?, location: SourceLocation) -> Questionnaire? {
             guard let rubricID, let rubricVersion, let library, let round, let respondent, let answers else { return nil }
@@ -161,7 +181,7 @@ public enum QuestionnaireLoader {
 
     private static func readLibrary(_ reader: MappingReader, bag: inout DiagnosticBag) -> LibraryInfo? {
         guard let node = reader.required("library", bag: &bag),
-            let library = MappingReader(node, subject: "'library'", known: ["id", "name", "population", "staff"], bag: &bag)
+            let library = MappingReader(node, subject: "'library'", known: libraryKeys, bag: &bag)
         else { return nil }
         library.finish(bag: &bag)
         let id = library.identifier("id", bag: &bag)
@@ -174,7 +194,7 @@ public enum QuestionnaireLoader {
 
     private static func readRespondent(_ reader: MappingReader, rubric: Rubric, bag: inout DiagnosticBag) -> Respondent? {
         guard let node = reader.required("respondent", bag: &bag),
-            let respondent = MappingReader(node, subject: "'respondent'", known: ["role", "name"], bag: &bag)
+            let respondent = MappingReader(node, subject: "'respondent'", known: respondentKeys, bag: &bag)
         else { return nil }
         respondent.finish(bag: &bag)
         guard let roleNode = respondent.required("role", bag: &bag), let role = roleNode.string().report(into: &bag) else {
