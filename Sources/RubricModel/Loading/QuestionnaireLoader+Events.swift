@@ -235,33 +235,30 @@ extension QuestionnaireLoader {
         for index in rubric.dimensions.indices {
             firstPositions.append(index == 0 ? 0 : firstPositions[index - 1] + rubric.dimensions[index - 1].questions.count)
         }
+        let keys = rubric.answerKeys
         while let dimensionKey = events.next() {
             if dimensionKey.kind == .mappingEnd { return true }
-            guard dimensionKey.kind == .scalar, !dimensionKey.hasProperties,
-                let d = rubric.dimensions.firstIndex(where: { dimensionKey.textEquals($0.id) }), !seenDimensions[d],
+            guard dimensionKey.kind == .scalar, !dimensionKey.hasProperties, let d = keys.dimension(dimensionKey.bytes),
+                !seenDimensions[d],
                 let groupStart = events.next(), groupStart.kind == .mappingStart, !groupStart.hasProperties
             else { return false }
             seenDimensions[d] = true
             let questions = rubric.dimensions[d].questions
             var seenQuestions = [Bool](repeating: false, count: questions.count)
-            var expected = 0  // answers usually follow the rubric's order: that question is tried first
             var groupEnded = false
             while let questionKey = events.next() {
                 if questionKey.kind == .mappingEnd {
                     groupEnded = true
                     break
                 }
-                guard questionKey.kind == .scalar, !questionKey.hasProperties else { return false }
-                let position =
-                    expected < questions.count && questionKey.textEquals(questions[expected].id)
-                    ? expected : questions.firstIndex { questionKey.textEquals($0.id) }
-                guard let position, !seenQuestions[position], let valueEvent = events.next(),
+                guard questionKey.kind == .scalar, !questionKey.hasProperties,
+                    let position = keys.question(questionKey.bytes, inDimension: d), !seenQuestions[position],
+                    let valueEvent = events.next(),
                     let parts = readAnswerParts(
                         events, startingWith: valueEvent, question: questions[position],
                         position: firstPositions[d] + position, keepingRemarks: keepingRemarks)
                 else { return false }
                 seenQuestions[position] = true
-                expected = position + 1
                 answers.append(parts)
             }
             guard groupEnded else { return false }
@@ -394,11 +391,8 @@ extension QuestionnaireLoader {
         return numberFits(value, question: question) ? .read(.number(value)) : .giveUp
     }
 
-    /// The rubric's own id of the option whose id is exactly the scalar's text. By index: iterating the options
-    /// retained and released each one.
+    /// The rubric's own id of the option whose id is exactly the scalar's text, found by its bytes.
     private static func optionID(matching scalar: YAMLEventReader.Event, in question: Question) -> String? {
-        let options = question.options
-        for index in options.indices where scalar.textEquals(options[index].id) { return options[index].id }
-        return nil
+        question.optionIDs.position(of: scalar.bytes).map { question.options[$0].id }
     }
 }

@@ -47,8 +47,8 @@ public final class QuestionPositions: @unchecked Sendable {  // immutable once m
 ///
 /// A `Dictionary` keyed by `String` hashes every key with SipHash and retains it on the way; this table hashes the
 /// bytes with FNV-1a and compares them with `memcmp`, about a quarter of the work, with no reference counting.
-/// It owns one allocation (freed with it) and is read-only after `init`.
-final class IDTable {
+/// It owns its allocations (freed with it) and is read-only after `init`, so it may be shared between threads.
+final class IDTable: @unchecked Sendable {
     /// The ids' bytes, one after another.
     private let bytes: UnsafeMutableBufferPointer<UInt8>
     /// Per distinct id (its first position): where its bytes start, how many, and the position.
@@ -97,6 +97,7 @@ final class IDTable {
         slots.deallocate()
     }
 
+    /// The first position of the id whose UTF-8 bytes are exactly `key`.
     func position(of key: UnsafeBufferPointer<UInt8>) -> Int? {
         var slot = Self.hash(key) & mask
         while true {

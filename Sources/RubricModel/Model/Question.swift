@@ -80,6 +80,8 @@ public final class Question: Sendable {
     public let unit: LocalizedText?
     public let bands: [Band]
     public let location: SourceLocation
+    /// The options' positions by their ids' bytes, for readers that match an answer without making a string.
+    let optionIDs: IDTable
 
     public init(
         id: String, dimensionID: String, type: QuestionType, text: LocalizedText, help: LocalizedText? = nil,
@@ -111,6 +113,7 @@ public final class Question: Sendable {
         self.unit = unit
         self.bands = bands
         self.location = location
+        optionIDs = IDTable(options.map(\.id))
     }
 
     /// Whether answers give points (text and date-without-bands questions don't).

@@ -150,6 +150,9 @@ public struct Rubric: Sendable {
     public private(set) var allConsistencyRules: [ConsistencyRule] = []
     /// The questions' ids in rubric order, as the questionnaires read against this rubric keep their answers.
     public private(set) var questionPositions = QuestionPositions(ids: [])
+    /// Dimension ids, and each dimension's question ids, by their bytes: how the event reader finds an answer's
+    /// question without making or retaining a string.
+    private(set) var answerKeys = AnswerKeys(dimensions: [])
     /// The position of each question id in `allQuestions` (first occurrence).
     public var questionOrder: [String: Int] { questionPositions.byID }
     /// The position of each recommendation id in `allRecommendations` (first occurrence).
@@ -198,6 +201,7 @@ public struct Rubric: Sendable {
         allRecommendations = dimensions.flatMap(\.recommendations)
         allConsistencyRules = dimensions.flatMap(\.consistency) + consistency
         questionPositions = QuestionPositions(ids: allQuestions.map(\.id))
+        answerKeys = AnswerKeys(dimensions: dimensions)
         var recommendations: [String: Int] = [:]
         for (index, recommendation) in allRecommendations.enumerated() where recommendations[recommendation.id] == nil {
             recommendations[recommendation.id] = index
@@ -222,4 +226,24 @@ public struct Rubric: Sendable {
 
     /// The major version number ("1" of "1.2.0").
     public var majorVersion: String { String(version.split(separator: ".").first ?? Substring(version)) }
+}
+
+/// The ids a questionnaire's `answers:` mapping is keyed by, looked up by their UTF-8 bytes (`IDTable`).
+final class AnswerKeys: Sendable {
+    private let dimensions: IDTable
+    /// Per dimension: its questions' ids.
+    private let questions: [IDTable]
+
+    init(dimensions: [RubricDimension]) {
+        self.dimensions = IDTable(dimensions.map(\.id))
+        questions = dimensions.map { IDTable($0.questions.map(\.id)) }
+    }
+
+    /// The index in `Rubric.dimensions` of the (first) dimension with this id.
+    func dimension(_ key: UnsafeBufferPointer<UInt8>) -> Int? { dimensions.position(of: key) }
+
+    /// The index in the dimension's `questions` of the (first) question with this id.
+    func question(_ key: UnsafeBufferPointer<UInt8>, inDimension dimension: Int) -> Int? {
+        questions.withUnsafeBufferPointer { $0[dimension].position(of: key) }
+    }
 }
