@@ -10,9 +10,12 @@ all: build
 deps:
 	@scripts/deps.sh
 
+# Release builds link the Swift runtime and Foundation into the binary on Linux (faster start; see scripts/lib.sh).
+RELEASE_FLAGS := -c release $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib)
+
 ## build: release build into .build/release/assess
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 ## test: debug build and every test (unit, in-process CLI, and end-to-end on the built binary)
 test: deps

@@ -31,7 +31,8 @@ mkdir -p "$WORK" benchmarks
 HYPERFINE=$(command -v hyperfine || true)
 
 echo "== building (release, $SCRATCH)" >&2
-${SWIFT:-swift} build -c release --scratch-path "$SCRATCH" >&2
+. scripts/lib.sh
+"$SWIFT" build "${RELEASE_FLAGS[@]}" --scratch-path "$SCRATCH" >&2
 ASSESS="$SCRATCH/release/assess"
 FLOOR="$WORK/floor"
 cc -O2 -o "$FLOOR" bench/floor.c $(pkg-config --cflags --libs yaml-0.1) -lpthread
@@ -179,7 +180,7 @@ done
     echo
     echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
     echo "- machine: $CORES cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/{printf "%.1f GB", $2/1048576}' /proc/meminfo)"
-    echo "- swift: $(${SWIFT:-swift} --version 2>&1 | head -1)"
+    echo "- swift: $(${SWIFT:-swift} --version 2>&1 | head -1); \`swift build ${RELEASE_FLAGS[*]}\`"
     echo "- cohort: $ROUNDS rounds × $RESPONDENTS respondents per library, seed $SEED; sizes: $SIZES"
     echo "- times: best of $REPEAT rounds ($REPEAT_LARGE from 100k files), each round running the floor and every command once, side by side;"
     echo "  wall clock from process start to exit; floor: its own parse-loop clock"

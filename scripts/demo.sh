@@ -16,8 +16,10 @@ build() {
         say "using ASSESS=$ASSESS (not building)"
     else
         say "building assess ($CONFIG)"
-        "$SWIFT" build -c "$CONFIG"
-        ASSESS="$("$SWIFT" build -c "$CONFIG" --show-bin-path)/assess"
+        local flags=(-c "$CONFIG")
+        [ "$CONFIG" = release ] && flags=("${RELEASE_FLAGS[@]}")
+        "$SWIFT" build "${flags[@]}"
+        ASSESS="$("$SWIFT" build "${flags[@]}" --show-bin-path)/assess"
     fi
     export ASSESS
     "$ASSESS" --version

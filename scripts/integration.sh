@@ -30,8 +30,8 @@ build() {
         say "using ASSESS=$ASSESS (not building)"
     else
         say "building assess (release)"
-        "$SWIFT" build -c release
-        ASSESS="$("$SWIFT" build -c release --show-bin-path)/assess"
+        "$SWIFT" build "${RELEASE_FLAGS[@]}"
+        ASSESS="$("$SWIFT" build "${RELEASE_FLAGS[@]}" --show-bin-path)/assess"
     fi
     export ASSESS
     "$ASSESS" --version

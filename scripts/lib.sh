@@ -4,6 +4,11 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SWIFT="${SWIFT:-swift}"
 
+# `swift build` options of a release build. On Linux the Swift runtime and Foundation are linked into the binary:
+# loading and binding their shared libraries was most of the start-up of a short run such as a briefing.
+RELEASE_FLAGS=(-c release)
+if [ "$(uname -s)" = Linux ]; then RELEASE_FLAGS+=(--static-swift-stdlib); fi
+
 say() { printf '==> %s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
 die() {
