@@ -82,6 +82,32 @@ struct AnswersTests {
         #expect(QuestionPositions(ids: []).position(of: "a") == nil)
     }
 
+    /// Options are found by their ids' bytes when scoring: a choice earns its option's points, a multi answer the
+    /// summed points of the options it names (each once, unknown ids ignored), capped at `maxPoints` — exactly as
+    /// filtering the options by the ids gives them.
+    @Test func optionAnswersEarnTheirOptionsPoints() {
+        let here = SourceLocation(file: "r.yaml", line: 1, column: 1)
+        let options = ["a", "bb", "a-rather-long-option-identifier", "ä"].enumerated().map { index, id in
+            Option(id: id, label: LocalizedText(["de": id]), points: index + 1, location: here)
+        }
+        let multi = Question(
+            id: "m", dimensionID: "d", type: .multi, text: LocalizedText(["de": "m"]), options: options, maxPoints: 6,
+            location: here)
+        let choice = Question(
+            id: "c", dimensionID: "d", type: .choice, text: LocalizedText(["de": "c"]), options: options, location: here)
+        for ids in [[], ["a"], ["bb", "a"], ["a", "a"], ["zz"], ["ä", "a-rather-long-option-identifier"], options.map(\.id)] {
+            let sum = options.filter { ids.contains($0.id) }.reduce(0) { $0 + $1.points }
+            #expect(multi.points(for: .options(ids), questionnaireDate: nil) == 4 * Double(min(sum, 6)) / 6, "\(ids)")
+        }
+        for option in options {
+            #expect(choice.points(for: .option(option.id), questionnaireDate: nil) == Double(option.points))
+            #expect(choice.option(option.id) === option)
+        }
+        #expect(choice.points(for: .option("b"), questionnaireDate: nil) == nil && choice.option("") == nil)
+        let bridged = NSString(string: "ä") as String
+        #expect(choice.option(bridged) === options[3])
+    }
+
     /// Each worker scores with its own copy of the rubric; answers read with another copy stand at the same
     /// positions and must score exactly alike.
     @Test(.enabled(if: ProgrammeSampledTests.shippedRubric != nil, "the shipped rubric does not load"))

@@ -9,10 +9,9 @@ extension Question {
         guard isScored else { return nil }
         switch (type, value) {
         case (.choice, .option(let id)):
-            return option(id).map { Double($0.points) }
+            return optionIndex(id).map { Double(options[$0].points) }
         case (.multi, .options(let ids)):
-            let sum = options.filter { ids.contains($0.id) }.reduce(0) { $0 + $1.points }
-            return 4 * Double(min(sum, maxPoints)) / Double(maxPoints)
+            return 4 * Double(min(selectedPoints(ids), maxPoints)) / Double(maxPoints)
         case (.yesno, .bool(let flag)):
             return Double(flag ? yesPoints : noPoints)
         case (.scale, .number(let value)):
@@ -25,6 +24,24 @@ extension Question {
         default:
             return nil
         }
+    }
+
+    /// The summed points of the options whose ids `ids` holds, each option once.
+    private func selectedPoints(_ ids: [String]) -> Int {
+        guard optionIDs.isUnique, options.count <= 64 else {
+            return options.filter { ids.contains($0.id) }.reduce(0) { $0 + $1.points }
+        }
+        // The options by their bytes, marked in a bit set: no array to filter, no strings compared.
+        var selected: UInt64 = 0
+        for id in ids {
+            if let index = optionIndex(id) { selected |= 1 << UInt64(index) }
+        }
+        var sum = 0
+        while selected != 0 {
+            sum += options[selected.trailingZeroBitCount].points
+            selected &= selected - 1
+        }
+        return sum
     }
 
     /// The value compared by `at_least` and friends: the number itself, or whole months for a date.

@@ -30,7 +30,7 @@ public final class QuestionPositions: @unchecked Sendable {  // immutable once m
     /// The first position of `id`. Scoring asks this for every question a condition names, per library.
     public func position(of id: String) -> Int? {
         // Contiguous for every native string; a bridged one falls back to the dictionary.
-        guard let found = id.utf8.withContiguousStorageIfAvailable({ table.position(of: $0) }) else { return byID[id] }
+        guard let found = table.position(of: id) else { return byID[id] }
         return found
     }
 
@@ -58,6 +58,8 @@ final class IDTable: @unchecked Sendable {
     /// Open addressing over a power of two: an entry number, or -1 for an empty slot.
     private let slots: UnsafeMutableBufferPointer<Int>
     private let mask: Int
+    /// Whether every id stood only once (set once, at the end of `init`).
+    private(set) var isUnique = true
 
     init(_ ids: [String]) {
         var capacity = 8
@@ -69,13 +71,16 @@ final class IDTable: @unchecked Sendable {
         lengths = .allocate(capacity: max(ids.count, 1))
         positions = .allocate(capacity: max(ids.count, 1))
         bytes = .allocate(capacity: max(ids.reduce(0) { $0 + $1.utf8.count }, 1))
-        var used = 0, entries = 0
+        var used = 0, entries = 0, repeated = false
         for (position, id) in ids.enumerated() {
             var id = id
             id.withUTF8 { key in
                 var slot = Self.hash(key) & mask
                 while slots[slot] >= 0 {
-                    if equal(entry: slots[slot], key) { return }  // a repeated id keeps its first position
+                    if equal(entry: slots[slot], key) {  // a repeated id keeps its first position
+                        repeated = true
+                        return
+                    }
                     slot = (slot + 1) & mask
                 }
                 if !key.isEmpty { (bytes.baseAddress! + used).initialize(from: key.baseAddress!, count: key.count) }
@@ -87,7 +92,12 @@ final class IDTable: @unchecked Sendable {
                 entries += 1
             }
         }
+        isUnique = !repeated
     }
+
+    /// The first position of `id`; nil also for a string not stored contiguously (bridged), which the caller then
+    /// looks up its own way.
+    func position(of id: String) -> Int?? { id.utf8.withContiguousStorageIfAvailable { position(of: $0) } }
 
     deinit {
         bytes.deallocate()

@@ -125,7 +125,14 @@ public final class Question: Sendable {
         }
     }
 
-    public func option(_ id: String) -> Option? { options.first { $0.id == id } }
+    public func option(_ id: String) -> Option? { optionIndex(id).map { options[$0] } }
+
+    /// The position in `options` of the (first) option with this id: found by its bytes, as scoring asks for every
+    /// answer of every respondent.
+    func optionIndex(_ id: String) -> Int? {
+        guard let found = optionIDs.position(of: id) else { return options.firstIndex { $0.id == id } }
+        return found
+    }
 
     /// The points a numeric value earns through the bands, or nil when no band holds it.
     public func bandPoints(for value: Double) -> Int? { bands.first { $0.contains(value) }?.points }
