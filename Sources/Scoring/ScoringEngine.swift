@@ -36,9 +36,8 @@ public struct ScoringEngine: Sendable {
                 recommendationID: recommendation.id, dimensionID: recommendation.dimensionID, because: because,
                 prerequisitesMet: recommendation.requiredCondition?.evaluate(in: context) ?? true)
         }
-        let first = sorted[0]
         return Assessment(
-            library: first.library, round: first.round, date: sorted.compactMap(\.date).max(),
+            library: sorted[0].library, round: sorted[0].round, date: sorted.compactMap(\.date).max(),
             coachingDay: sorted.compactMap(\.coachingDay).first, respondents: sorted.map(\.respondent),
             dimensions: dimensions, overall: overall, consistency: consistency, triggered: triggered,
             stamp: Stamp(
@@ -137,11 +136,22 @@ public struct ScoringEngine: Sendable {
         // (a dozen reference counts) once per question. Answers read against this rubric (or a copy of it) are taken
         // where they stand; others (built by hand) are put in its order once.
         let order = rubric.questionPositions
-        let answerSets = questionnaires.map {
-            $0.answers.positions.hasSameOrder(as: order) ? $0.answers : Answers(positions: order, from: $0.answers)
+        var answerSets: [Answers] = []
+        var dates: [CalendarDate?] = []
+        var roles: [String] = []
+        answerSets.reserveCapacity(questionnaires.count)
+        dates.reserveCapacity(questionnaires.count)
+        roles.reserveCapacity(questionnaires.count)
+        // Field by field through the buffer: mapping the array (or by key paths) copied each whole questionnaire,
+        // a dozen reference counts, to read one field.
+        questionnaires.withUnsafeBufferPointer { questionnaires in
+            for index in questionnaires.indices {
+                let answers = questionnaires[index].answers
+                answerSets.append(answers.positions.hasSameOrder(as: order) ? answers : Answers(positions: order, from: answers))
+                dates.append(questionnaires[index].date)
+                roles.append(questionnaires[index].respondent.role)
+            }
         }
-        let dates = questionnaires.map(\.date)
-        let roles = questionnaires.map(\.respondent.role)
         for (position, question) in questions.enumerated() {
             given.removeAll(keepingCapacity: true)
             var own: [RespondentAnswer] = []
