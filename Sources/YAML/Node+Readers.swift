@@ -18,10 +18,16 @@ extension Node {
     public func bool() -> Result<Bool, Diagnostic> {
         let expected = "expected yes or no (true/false)"
         guard let text = trimmedText else { return .failure(mismatch("\(expected), found \(kindDescription)")) }
+        guard let flag = Self.yesNo(text) else { return .failure(mismatch("\(expected), found \(Self.quoted(text))")) }
+        return .success(flag)
+    }
+
+    /// What `bool()` reads from a scalar with this text (without spaces or tabs around it), or nil.
+    public static func yesNo(_ text: String) -> Bool? {
         // Compared without `lowercased()`, which would allocate for every yes/no answer of a cohort.
-        if Self.trueSpellings.contains(where: { text.equalsASCIICaseInsensitive($0) }) { return .success(true) }
-        if Self.falseSpellings.contains(where: { text.equalsASCIICaseInsensitive($0) }) { return .success(false) }
-        return .failure(mismatch("\(expected), found \(Self.quoted(text))"))
+        if trueSpellings.contains(where: { text.equalsASCIICaseInsensitive($0) }) { return true }
+        if falseSpellings.contains(where: { text.equalsASCIICaseInsensitive($0) }) { return false }
+        return nil
     }
 
     private static let trueSpellings = ["true", "yes", "ja", "on"]
@@ -79,6 +85,12 @@ extension Node {
             reason = "\(CalendarDate.monthNames[month - 1]) \(year) has \(days) days"
         }
         return .failure(mismatch("\(Self.quoted(text)) is not a valid date: \(reason)"))
+    }
+
+    /// What `date()` reads from a scalar with this text (without spaces or tabs around it), or nil.
+    public static func calendarDate(_ text: String) -> CalendarDate? {
+        guard let (year, month, day) = dateFields(text) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     // MARK: - Helpers

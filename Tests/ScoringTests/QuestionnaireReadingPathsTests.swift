@@ -192,6 +192,19 @@ struct QuestionnaireReadingPathsTests {
         #expect(accepted > tried / 4 && accepted < tried)
     }
 
+    /// Every yes/no, date and text question answered in the ways users write them and the ways the full reading
+    /// reports or reads otherwise (special spellings, spaces, quotes, block text, a date after the questionnaire's).
+    /// The event path reads the plain ones itself.
+    @Test func yesNoDateAndTextAnswersReadAlike() throws {
+        let (accepted, tried) = try Self.answerEach(of: [.yesno, .date, .text]) { question in
+            ["ja", "Nein", "YES", "off", "true", "jein", "' ja'", "'ja'", "\"nein\"", "ja ", "2025-07-01", "01.03.2026", "1.3.2026",
+             "2026-02-30", "2099-01-01", "'2025-07-01'", "2025-07-01 ", "dont-know", "weiß nicht", "n/a", "k.A.", "~", "''",
+             "Ein Satz mit Umlauten: Öffnungszeiten", "\"zitiert: ja\"", "'dont-know'", "|\n      zwei\n      Zeilen", "[ja]",
+             "{answer: ja, note: n}", "{answer: 2025-07-01, evidence: e}", "&a ja", "!!str ja", "nein # Kommentar"]
+        }
+        #expect(accepted > tried / 4 && accepted < tried, "\(accepted) of \(tried)")
+    }
+
     /// Answers each question of the given types with each of `values(question)` in turn, one line changed in the
     /// first sample, and holds both readings against each other; returns how many the event path took.
     static func answerEach(of types: Set<QuestionType>, values: (Question) -> [String]) throws -> (accepted: Int, tried: Int) {

@@ -61,6 +61,8 @@ extension QuestionnaireLoader {
             let position = answerParts[index].position
             switch answerParts[index].value {
             case .read(let value, let location):
+                // `readValue` warns about a date after the questionnaire's own (`date-in-future`).
+                if case .date(let answered) = value, let date = header.date, answered > date { return nil }
                 answers[position: position] = Answer(
                     questionID: question.id, value: value, note: answerParts[index].note,
                     evidence: answerParts[index].evidence, location: location.location(in: file))
@@ -331,7 +333,7 @@ extension QuestionnaireLoader {
             switch question.type {
             case .choice, .multi: reading = readOptions(events, startingWith: first, question: question)
             case .scale, .number, .percent, .count: reading = readNumber(first, question: question)
-            default: reading = .readAsNode
+            case .yesno, .date, .text: reading = readSingleValue(first, question: question)
             }
             switch reading {
             case .read(let value): return .read(value, at: first.start)
@@ -389,6 +391,25 @@ extension QuestionnaireLoader {
         if question.type == .scale { return scaleRange.contains(whole) ? .read(.number(Double(whole))) : .giveUp }
         let value = Double(whole)
         return numberFits(value, question: question) ? .read(.number(value)) : .giveUp
+    }
+
+    /// A yes/no, date or text answer, read as `readValue` reads it when that is certain: a scalar that cannot be a
+    /// don't-know or not-applicable spelling (for text, only a plain one can), with no spaces around it for a
+    /// yes/no or date. Everything else is left to the node; only `first` is looked at. A date after the
+    /// questionnaire's is reported there, so the caller gives such a date up once the header is read.
+    private static func readSingleValue(_ first: YAMLEventReader.Event, question: Question) -> QuickReading {
+        guard first.kind == .scalar, !first.isNull else { return .readAsNode }
+        let bytes = first.bytes
+        if question.type == .text {
+            if first.style == .plain, mayBeSpecialAnswer(utf8: bytes) { return .readAsNode }
+            return .read(.text(first.text))
+        }
+        guard !mayBeSpecialAnswer(utf8: bytes), let head = bytes.first, let tail = bytes.last,
+            head != 0x20, head != 0x09, tail != 0x20, tail != 0x09
+        else { return .readAsNode }
+        let text = first.text
+        if question.type == .yesno { return Node.yesNo(text).map { .read(.bool($0)) } ?? .readAsNode }
+        return Node.calendarDate(text).map { .read(.date($0)) } ?? .readAsNode
     }
 
     /// The rubric's own id of the option whose id is exactly the scalar's text, found by its bytes.
