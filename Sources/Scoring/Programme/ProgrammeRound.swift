@@ -48,19 +48,26 @@ public struct ProgrammeRound: Sendable {
         var seen = [Bool](repeating: false, count: questions.count)
         var weak: [WeakCombinedAnswer] = []
         var position = 0  // results follow the rubric's order; the lookup is for anything else
-        for dimension in assessment.dimensions {
-            for result in dimension.questions {
-                let expected = position < questions.count && questions[position].id == result.questionID
-                position += 1
-                guard let index = expected ? position - 1 : rubric.questionOrder[result.questionID], !seen[index] else {
-                    continue
+        // Through the buffers, whose subscripts lend each result out: `for result in` copied every question's
+        // result (its answer, respondents and id: several reference counts) of every library-round.
+        assessment.dimensions.withUnsafeBufferPointer { dimensions in
+            for d in dimensions.indices {
+                dimensions[d].questions.withUnsafeBufferPointer { results in
+                    for r in results.indices {
+                        let expected = position < questions.count && questions[position].id == results[r].questionID
+                        position += 1
+                        guard let index = expected ? position - 1 : rubric.questionPositions.position(of: results[r].questionID),
+                            !seen[index]
+                        else { continue }
+                        seen[index] = true
+                        guard questions[index].isScored, results[r].answered, let points = results[r].answer.points,
+                            points <= weakPoints + 1e-9, let value = results[r].answer.value
+                        else { continue }
+                        weak.append(
+                            WeakCombinedAnswer(
+                                question: index, value: value, numericValue: results[r].answer.numericValue, points: points))
+                    }
                 }
-                seen[index] = true
-                guard questions[index].isScored, result.answered, let points = result.answer.points,
-                    points <= weakPoints + 1e-9, let value = result.answer.value
-                else { continue }
-                weak.append(
-                    WeakCombinedAnswer(question: index, value: value, numericValue: result.answer.numericValue, points: points))
             }
         }
         // Kept for the programme's lifetime, so stored without the spare capacity appending leaves.
