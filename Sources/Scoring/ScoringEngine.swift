@@ -81,10 +81,12 @@ public struct ScoringEngine: Sendable {
 
     /// Role order of the model, then name, then file: the tie-break order of §3.7.
     func sortedRespondents(_ questionnaires: [Questionnaire]) -> [Questionnaire] {
-        let roleOrder = Dictionary(uniqueKeysWithValues: rubric.roles.enumerated().map { ($1.id, $0) })
+        // The roles are a handful: found by comparing their ids rather than through a dictionary made per library.
+        let roles = rubric.roles
+        func roleOrder(_ role: String) -> Int { roles.firstIndex { $0.id == role } ?? Int.max }
         return questionnaires.sorted {
-            let l = (roleOrder[$0.respondent.role] ?? Int.max, $0.respondent.name ?? "", $0.file)
-            let r = (roleOrder[$1.respondent.role] ?? Int.max, $1.respondent.name ?? "", $1.file)
+            let l = (roleOrder($0.respondent.role), $0.respondent.name ?? "", $0.file)
+            let r = (roleOrder($1.respondent.role), $1.respondent.name ?? "", $1.file)
             return l < r
         }
     }
@@ -103,6 +105,7 @@ public struct ScoringEngine: Sendable {
         var resolved: [ResolvedAnswer]
         /// Positions by question id (the rubric's `questionPositions`), for conditions.
         var order: QuestionPositions
+        /// Per question (empty without `keepingRespondents`).
         var respondents: [[RespondentAnswer]]
         var divergence: [Double?]
         /// Where the first respondent (in tie-break order) answered: what a consistency finding points at.
@@ -119,13 +122,13 @@ public struct ScoringEngine: Sendable {
     }
 
     /// Combines the respondents' answers per question (§3.7) and applies the skip logic to the result.
-    /// Without `keepingRespondents` the respondents' own answers are left out (`respondents` holds empty lists).
+    /// Without `keepingRespondents` the respondents' own answers are left out (`respondents` is empty).
     func combine(_ questionnaires: [Questionnaire], keepingRespondents: Bool = true) -> Combined {
         let questions = rubric.allQuestions
         var resolved: [ResolvedAnswer] = []
         resolved.reserveCapacity(questions.count)
         var respondents: [[RespondentAnswer]] = []
-        respondents.reserveCapacity(questions.count)
+        if keepingRespondents { respondents.reserveCapacity(questions.count) }
         var divergence: [Double?] = []
         divergence.reserveCapacity(questions.count)
         var firstLocation: [SourceLocation?] = []
@@ -173,7 +176,7 @@ public struct ScoringEngine: Sendable {
             let answer = resolve(question, given)
             resolved.append(answer)
             divergence.append(Self.divergence(given))
-            respondents.append(own)
+            if keepingRespondents { respondents.append(own) }
             firstLocation.append(first)
         }
         // Skip logic on the combined answers; skipped questions neither score nor count for coverage. All
@@ -284,7 +287,8 @@ public struct ScoringEngine: Sendable {
             questions.append(
                 QuestionResult(
                     questionID: question.id, weight: question.weight, scored: question.isScored, answer: answer,
-                    respondents: combined.respondents[position], applicable: applicable, answered: answered,
+                    respondents: combined.respondents.isEmpty ? [] : combined.respondents[position], applicable: applicable,
+                    answered: answered,
                     contribution: contribution, maxContribution: maxContribution, divergence: divergence))
         }
         let score = possible > 0 ? Rounding.oneDecimal(100 * weighted / possible) : 0
@@ -395,8 +399,9 @@ struct CombinedContext: ConditionContext {
     /// By position in `rubric.allQuestions`, found through `order`.
     let resolved: [ResolvedAnswer]
     let order: QuestionPositions
-    var levels: [String: Int] = [:]
-    var scores: [String: Double] = [:]
+    /// The placed dimensions, in the order placed (a later one with the same id wins): a handful, found faster by
+    /// comparing their short ids than by hashing them into dictionaries for every library.
+    private var placed: [(dimensionID: String, level: Int, score: Double)] = []
 
     init(resolved: [ResolvedAnswer], order: QuestionPositions) {
         self.resolved = resolved
@@ -409,14 +414,12 @@ struct CombinedContext: ConditionContext {
 
     /// Levels and scores from now on.
     mutating func place(_ dimensions: [DimensionResult]) {
-        for result in dimensions {
-            levels[result.dimensionID] = result.level
-            scores[result.dimensionID] = result.score
-        }
+        placed.reserveCapacity(placed.count + dimensions.count)
+        for result in dimensions { placed.append((result.dimensionID, result.level, result.score)) }
     }
 
-    func level(_ dimensionID: String) -> Int? { levels[dimensionID] }
-    func score(_ dimensionID: String) -> Double? { scores[dimensionID] }
+    func level(_ dimensionID: String) -> Int? { placed.last { $0.dimensionID == dimensionID }?.level }
+    func score(_ dimensionID: String) -> Double? { placed.last { $0.dimensionID == dimensionID }?.score }
 }
 
 /// Levels and scores placed the first time a condition asks for one (the context then placed is kept).
