@@ -55,8 +55,16 @@ public enum ProgrammeTextReporter {
         // MARK: - Colour
 
         func paint(_ text: String, _ code: String) -> String {
-            context.useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+            context.useColor ? Self.painted(text, code) : text
         }
+
+        /// What tables paint their cells with: nil without colour.
+        var painter: ((String, String) -> String)? {
+            guard context.useColor else { return nil }
+            return { text, code in Self.painted(text, code) }
+        }
+
+        static func painted(_ text: String, _ code: String) -> String { "\u{1B}[\(code)m\(text)\u{1B}[0m" }
 
         func levelColor(_ level: Int) -> String {
             switch level {
@@ -120,7 +128,7 @@ public enum ProgrammeTextReporter {
                 cells.append(Cell(context.overallMarks(row), color: levelColor(row.overallLevel)))
                 table.rows.append(cells)
             }
-            lines += table.render(paint: paint)
+            lines += table.render(paint: painter)
             lines.append(l.legendMarks)
         }
 
@@ -144,7 +152,7 @@ public enum ProgrammeTextReporter {
                 }
                 table.rows.append(cells)
             }
-            lines += table.render(paint: paint)
+            lines += table.render(paint: painter)
         }
 
         mutating func progress(_ view: ProgrammeView) {
@@ -164,7 +172,7 @@ public enum ProgrammeTextReporter {
                 }
                 table.rows.append(cells)
             }
-            lines += table.render(paint: paint)
+            lines += table.render(paint: painter)
 
             heading(l.transitionsHeading)
             var transitions = TextTable(
@@ -184,7 +192,7 @@ public enum ProgrammeTextReporter {
                             return Cell(String(count), color: "1")
                         })
             }
-            lines += transitions.render(paint: paint)
+            lines += transitions.render(paint: painter)
         }
 
         mutating func findings(_ view: ProgrammeView) {
@@ -246,7 +254,8 @@ private struct TextTable {
     var rightAligned: Set<Int>
     var rows: [[Cell]] = []
 
-    func render(paint: (String, String) -> String) -> [String] {
+    /// The table's lines; `paint` wraps a padded cell in its colour (nil: no colour at all).
+    func render(paint: ((String, String) -> String)?) -> [String] {
         // Characters are counted once per cell: counting is a walk over grapheme clusters, and a large programme's
         // tables have hundreds of thousands of cells.
         let counts = rows.map { row in row.map { Self.characterCount($0.text) } }
@@ -266,18 +275,44 @@ private struct TextTable {
             while text.last == " " { text.removeLast() }
             return text
         }
-        var out = [line(header.enumerated().map { paint(pad($1, $0), "1") })]
+        var out = [line(header.enumerated().map { paint?(pad($1, $0), "1") ?? pad($1, $0) })]
         out.append(line(widths.map { String(repeating: "─", count: $0) }))
+        // The rows are most of a large programme's report: each line is written into one string, and only a cell
+        // to be painted is padded on its own first (what `line` of the padded cells gives, without the arrays and
+        // the joined copy). Without colour, painting is left out altogether.
+        out.reserveCapacity(out.count + rows.count)
+        let estimate = widths.reduce(0, +) + 2 * widths.count + 16
         for (row, rowCounts) in zip(rows, counts) {
-            out.append(
-                line(
-                    row.enumerated().map { index, cell in
-                        let padded = pad(cell.text, index, count: rowCounts[index])
-                        guard let color = cell.color, color != "0" else { return padded }
-                        return paint(padded, color)
-                    }))
+            var text = ""
+            text.reserveCapacity(estimate)
+            for index in row.indices {
+                if index > 0 { text += "  " }
+                let cell = row[index]
+                if let paint, let color = cell.color, color != "0" {
+                    text += paint(pad(cell.text, index, count: rowCounts[index]), color)
+                    continue
+                }
+                let fill = index < widths.count ? max(0, widths[index] - rowCounts[index]) : 0
+                let right = rightAligned.contains(index)
+                if right { Self.appendSpaces(fill, to: &text) }
+                text += cell.text
+                if !right { Self.appendSpaces(fill, to: &text) }
+            }
+            while text.utf8.last == 0x20, text.last == " " { text.removeLast() }
+            out.append(text)
         }
         return out
+    }
+
+    private static let spaces = String(repeating: " ", count: 64)
+
+    private static func appendSpaces(_ count: Int, to text: inout String) {
+        var left = count
+        while left > 0 {
+            let chunk = min(left, 64)
+            text += spaces.prefix(chunk)
+            left -= chunk
+        }
     }
 
     /// `text.count`, without the grapheme walk for ASCII text (where every byte is one character, except CR LF).

@@ -1,5 +1,13 @@
 import Diagnostics
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The order of the matrix rows: a column, ascending or descending (`--sort overall`, `--sort=-workflow`).
 ///
 /// Ties are always broken by name, then id, both ascending, so the order is total and deterministic.
@@ -87,14 +95,13 @@ public struct MatrixSort: Sendable, Equatable, CustomStringConvertible {
 
     /// Sorts rows by the column, then name and id ascending.
     public func sorted(_ rows: [LibraryRow]) -> [LibraryRow] {
-        // Names are folded once per row rather than twice per comparison (`compareNames` on the fly).
+        // Names are folded once per row rather than twice per comparison (`compareNames` on the fly), and compared
+        // by their bytes with memcmp: many names share a long prefix ("Stadtbibliothek …").
         let folded = rows.map { Suggestion.fold($0.name) }
+        let names = rows.map(\.name)
         func byName(_ i: Int, _ j: Int) -> Int {
-            let x = folded[i], y = folded[j]
-            if x != y { return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1 }
-            let a = rows[i].name, b = rows[j].name
-            if a != b { return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1 }
-            return 0
+            let order = Self.compareUTF8(folded[i], folded[j])
+            return order != 0 ? order : Self.compareUTF8(names[i], names[j])
         }
         let isByName: Bool
         if case .name = column { isByName = true } else { isByName = false }
@@ -111,10 +118,23 @@ public struct MatrixSort: Sendable, Equatable, CustomStringConvertible {
     /// Compares names the way a German reader expects, independent of the machine's locale: case and accents
     /// folded (`Ö` as `oe`, as in phone books), then the exact text as a tie-break.
     public static func compareNames(_ a: String, _ b: String) -> Int {
-        let x = Suggestion.fold(a), y = Suggestion.fold(b)
-        if x != y { return x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1 }
-        if a != b { return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1 }
-        return 0
+        let order = compareUTF8(Suggestion.fold(a), Suggestion.fold(b))
+        return order != 0 ? order : compareUTF8(a, b)
+    }
+
+    /// -1, 0 or 1 as the texts' UTF-8 bytes compare (`utf8.lexicographicallyPrecedes`).
+    static func compareUTF8(_ a: String, _ b: String) -> Int {
+        if a == b { return 0 }
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Int in
+                let shared = min(x.count, y.count)
+                let order = shared == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, shared)
+                if order != 0 { return order < 0 ? -1 : 1 }
+                return x.count < y.count ? -1 : (x.count > y.count ? 1 : 0)
+            }
+        }
+        if let fast, let order = fast { return order }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     }
 
     /// -1, 0 or 1 by the primary column only.
