@@ -100,21 +100,21 @@ extension QuestionnaireLoader {
         case "library":
             var population: Int?, staff: Int?
             guard let fields = readFlatMapping(events, keys: libraryKeys),
-                let id = fields[0].flatMap(readIdentifier), let name = fields[1].flatMap(readString),
+                let id = fields[0].flatMap(readIdentifier), let libraryName = fields[1].flatMap(readString),
                 readInteger(fields[2], range: 0...100_000_000, into: &population),
                 readInteger(fields[3], range: 0...100_000, into: &staff)
             else { return false }
-            header.library = LibraryInfo(id: id, name: name, population: population, staff: staff)
+            header.library = LibraryInfo(id: id, name: libraryName, population: population, staff: staff)
         case "respondent":
             guard let fields = readFlatMapping(events, keys: respondentKeys),
                 let role = fields[0].flatMap(readString), rubric.role(role) != nil
             else { return false }
-            var name: String?
+            var respondentName: String?
             if let node = fields[1] {
                 guard let text = readString(node) else { return false }
-                name = text
+                respondentName = text
             }
-            header.respondent = Respondent(role: role, name: name)
+            header.respondent = Respondent(role: role, name: respondentName)
         case "targets":
             guard let first = events.next() else { return false }
             if first.isNull { return true }

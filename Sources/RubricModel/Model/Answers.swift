@@ -10,7 +10,7 @@ import Diagnostics
 
 /// Question ids in a fixed order, each with its position: a rubric's questions in rubric order, shared (not
 /// copied) by every answer set read against that rubric.
-public final class QuestionPositions: @unchecked Sendable {  // immutable once made; `table` is never written after init
+public final class QuestionPositions: Sendable {
     /// The ids in order; an id may stand more than once, its first position counts.
     public let ids: [String]
     /// The position of each id (its first).
@@ -29,9 +29,7 @@ public final class QuestionPositions: @unchecked Sendable {  // immutable once m
 
     /// The first position of `id`. Scoring asks this for every question a condition names, per library.
     public func position(of id: String) -> Int? {
-        // Contiguous for every native string; a bridged one falls back to the dictionary.
-        guard let found = table.position(of: id) else { return byID[id] }
-        return found
+        table.position(of: id) { byID[id] }  // the dictionary only for a bridged string
     }
 
     /// True when both hold the same ids in the same order. Each worker scores with its own copy of the rubric (so
@@ -58,30 +56,30 @@ final class IDTable: @unchecked Sendable {
     /// Open addressing over a power of two: an entry number, or -1 for an empty slot.
     private let slots: UnsafeMutableBufferPointer<Int>
     private let mask: Int
-    /// Whether every id stood only once (set once, at the end of `init`).
-    private(set) var isUnique = true
+    /// Whether every id stood only once.
+    let isUnique: Bool
 
     init(_ ids: [String]) {
         var capacity = 8
         while capacity < ids.count * 2 { capacity *= 2 }
-        mask = capacity - 1
-        slots = .allocate(capacity: capacity)
+        let slots = UnsafeMutableBufferPointer<Int>.allocate(capacity: capacity)
         slots.initialize(repeating: -1)
-        starts = .allocate(capacity: max(ids.count, 1))
-        lengths = .allocate(capacity: max(ids.count, 1))
-        positions = .allocate(capacity: max(ids.count, 1))
-        bytes = .allocate(capacity: max(ids.reduce(0) { $0 + $1.utf8.count }, 1))
+        let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(ids.count, 1))
+        let lengths = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(ids.count, 1))
+        let positions = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(ids.count, 1))
+        let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(ids.reduce(0) { $0 + $1.utf8.count }, 1))
         var used = 0, entries = 0, repeated = false
         for (position, id) in ids.enumerated() {
             var id = id
             id.withUTF8 { key in
-                var slot = Self.hash(key) & mask
+                var slot = Self.hash(key) & (capacity - 1)
                 while slots[slot] >= 0 {
-                    if equal(entry: slots[slot], key) {  // a repeated id keeps its first position
-                        repeated = true
+                    let entry = slots[slot]
+                    if Self.equal(key, UnsafeBufferPointer(rebasing: bytes[starts[entry]..<starts[entry] + lengths[entry]])) {
+                        repeated = true  // a repeated id keeps its first position
                         return
                     }
-                    slot = (slot + 1) & mask
+                    slot = (slot + 1) & (capacity - 1)
                 }
                 if !key.isEmpty { (bytes.baseAddress! + used).initialize(from: key.baseAddress!, count: key.count) }
                 starts[entries] = used
@@ -92,12 +90,15 @@ final class IDTable: @unchecked Sendable {
                 entries += 1
             }
         }
+        (self.slots, self.starts, self.lengths, self.positions, self.bytes) = (slots, starts, lengths, positions, bytes)
+        mask = capacity - 1
         isUnique = !repeated
     }
 
-    /// The first position of `id`; nil also for a string not stored contiguously (bridged), which the caller then
-    /// looks up its own way.
-    func position(of id: String) -> Int?? { id.utf8.withContiguousStorageIfAvailable { position(of: $0) } }
+    /// The first position of `id`, by its bytes; `fallback` answers for a string not stored contiguously (bridged).
+    func position(of id: String, orElse fallback: () -> Int?) -> Int? {
+        id.utf8.withContiguousStorageIfAvailable { position(of: $0) } ?? fallback()
+    }
 
     deinit {
         bytes.deallocate()
@@ -113,14 +114,17 @@ final class IDTable: @unchecked Sendable {
         while true {
             let entry = slots[slot]
             if entry < 0 { return nil }
-            if equal(entry: entry, key) { return positions[entry] }
+            if lengths[entry] == key.count,
+                key.isEmpty || memcmp(bytes.baseAddress! + starts[entry], key.baseAddress!, key.count) == 0
+            {
+                return positions[entry]
+            }
             slot = (slot + 1) & mask
         }
     }
 
-    private func equal(entry: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        lengths[entry] == key.count
-            && (key.isEmpty || memcmp(bytes.baseAddress! + starts[entry], key.baseAddress!, key.count) == 0)
+    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
     }
 
     /// FNV-1a, 64 bits.

@@ -130,8 +130,7 @@ public final class Question: Sendable {
     /// The position in `options` of the (first) option with this id: found by its bytes, as scoring asks for every
     /// answer of every respondent.
     func optionIndex(_ id: String) -> Int? {
-        guard let found = optionIDs.position(of: id) else { return options.firstIndex { $0.id == id } }
-        return found
+        optionIDs.position(of: id) { options.firstIndex { $0.id == id } }
     }
 
     /// The points a numeric value earns through the bands, or nil when no band holds it.
