@@ -43,9 +43,13 @@ struct FindingsCollector {
         let questions = rubric.allQuestions
         // Weak answers per question, in the order of `assessments`.
         var weakByQuestion = [[(libraryID: String, answer: WeakCombinedAnswer)]](repeating: [], count: questions.count)
-        for assessment in assessments {
-            for answer in assessment.weakAnswers where answer.question < questions.count && answer.points <= options.weakPoints + 1e-9 {
-                weakByQuestion[answer.question].append((assessment.library.id, answer))
+        // Through the buffer, whose subscript lends each round out: `for assessment in` copied every round.
+        assessments.withUnsafeBufferPointer { assessments in
+            for index in assessments.indices {
+                for answer in assessments[index].weakAnswers
+                where answer.question < questions.count && answer.points <= options.weakPoints + 1e-9 {
+                    weakByQuestion[answer.question].append((assessments[index].library.id, answer))
+                }
             }
         }
         var findings: [(finding: QuestionFinding, weight: Int, order: Int)] = []
@@ -85,9 +89,11 @@ struct FindingsCollector {
     func recommendations(_ assessments: [ProgrammeRound], minReach: Int) -> [RecommendationFinding] {
         let recommendations = rubric.allRecommendations
         var firingFor = [[String]](repeating: [], count: recommendations.count)
-        for assessment in assessments {
-            for index in assessment.triggered where index < recommendations.count {
-                firingFor[index].append(assessment.library.id)
+        assessments.withUnsafeBufferPointer { assessments in
+            for position in assessments.indices {
+                for index in assessments[position].triggered where index < recommendations.count {
+                    firingFor[index].append(assessments[position].library.id)
+                }
             }
         }
         var findings: [(finding: RecommendationFinding, impact: Int, order: Int)] = []

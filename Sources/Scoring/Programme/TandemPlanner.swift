@@ -52,16 +52,20 @@ struct TandemPlanner {
                 needs.append((position, facts.dimension[cell.dimensionID]!, cell.level))
             }
         }
-        // Weakest first, then rubric dimension order (unknown dimensions last), then library id.
+        // Weakest first, then rubric dimension order (unknown dimensions last), then library id. The dimensions'
+        // ranks are looked up once, not hashed twice per comparison.
+        let dimensionRank = facts.dimensionNames.map { dimensionOrder[$0] ?? .max }
         needs.sort { a, b in
             if a.level != b.level { return a.level < b.level }
-            let da = dimensionOrder[facts.dimensionNames[a.dimension]] ?? .max
-            let db = dimensionOrder[facts.dimensionNames[b.dimension]] ?? .max
+            let da = dimensionRank[a.dimension], db = dimensionRank[b.dimension]
             if da != db { return da < db }
             return facts.idRank[facts.library[a.row]] < facts.idRank[facts.library[b.row]]
         }
         // Per library (its first row): mentees as library numbers in pairing order, and its mentors.
         var mentees = [[Int]](repeating: [], count: rows.count)
+        // How many mentees each has, asked for every candidate the search visits: a flat count, rather than the
+        // count of a nested array (a reference count each time).
+        var menteeCount = [Int](repeating: 0, count: rows.count)
         var mentors = [[Int]](repeating: [], count: rows.count)
         var pairIndex: [Int: Int] = [:]  // mentor * rows.count + mentee → position in `pairs`
         var pairs: [(mentor: Int, mentee: Int, dimensions: [TandemDimension])] = []
@@ -78,8 +82,8 @@ struct TandemPlanner {
                 guard library != menteeLibrary, let level = facts.level(candidate, need.dimension),
                     !facts.provisional(candidate, need.dimension), level >= need.level + 2
                 else { return }
-                let already = mentees[library].contains(menteeLibrary)
-                guard already || mentees[library].count < maxMentees else { return }
+                let already = menteeCount[library] > 0 && mentees[library].contains(menteeLibrary)
+                guard already || menteeCount[library] < maxMentees else { return }
                 // Half the sum of the log differences is the distance before rounding (up to floating-point noise):
                 // a candidate clearly further than the best so far is out without computing it exactly.
                 if let best, best.key.0 == 0, let x = facts.logSize[candidate], let y = facts.logSize[mentee],
@@ -93,7 +97,7 @@ struct TandemPlanner {
             }
             if index != nil {
                 // Full mentors are out of the index; one may still take a further dimension of a mentee it has.
-                for library in mentors[menteeLibrary] where mentees[library].count >= maxMentees {
+                for library in mentors[menteeLibrary] where menteeCount[library] >= maxMentees {
                     consider(library)
                     for row in facts.otherRows[library] ?? [] { consider(row) }
                 }
@@ -102,7 +106,7 @@ struct TandemPlanner {
                     for row in index!.unsized { consider(row) }
                     index!.search(
                         dimension: need.dimension, minLevel: need.level + 2, around: mentee, facts: facts,
-                        isFull: { mentees[facts.library[$0]].count >= maxMentees },
+                        isFull: { menteeCount[facts.library[$0]] >= maxMentees },
                         best: { best.flatMap { $0.key.0 == 0 ? $0.key.1 : nil } },  // a best without a distance bounds nothing
                         consider)
                 } else {
@@ -126,8 +130,9 @@ struct TandemPlanner {
                 pairIndex[pairKey] = position
                 pairs.append((mentorLibrary, menteeLibrary, []))
                 mentees[mentorLibrary].append(menteeLibrary)
+                menteeCount[mentorLibrary] += 1
                 mentors[menteeLibrary].append(mentorLibrary)
-                if mentees[mentorLibrary].count >= maxMentees { index?.remove(mentorLibrary, facts: facts) }
+                if menteeCount[mentorLibrary] >= maxMentees { index?.remove(mentorLibrary, facts: facts) }
             }
             pairs[position].dimensions.append(
                 TandemDimension(dimensionID: facts.dimensionNames[need.dimension], mentorLevel: mentorLevel, menteeLevel: need.level))
