@@ -23,7 +23,7 @@ extension QuestionnaireLoader {
             events.next()?.kind == .documentStart,
             let rootStart = events.next(), rootStart.kind == .mappingStart, !rootStart.hasProperties
         else { return nil }
-        var header = Header(targets: [:])
+        var header = Header()
         var seen = [Bool](repeating: false, count: topLevelKeys.count)
         var answerParts: [AnswerParts] = []
         answerParts.reserveCapacity(rubric.allQuestions.count)

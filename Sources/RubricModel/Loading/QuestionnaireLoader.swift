@@ -111,24 +111,8 @@ public enum QuestionnaireLoader {
         var date: CalendarDate?
         var coachingDay: Int?
         var respondent: Respondent?
-        var targets: [String: Int]
+        var targets: [String: Int] = [:]
         var notes: String?
-
-        init(
-            rubricID: String? = nil, rubricVersion: String? = nil, library: LibraryInfo? = nil, round: Int? = nil,
-            date: CalendarDate? = nil, coachingDay: Int? = nil, respondent: Respondent? = nil, targets: [String: Int],
-            notes: String? = nil
-        ) {
-            self.rubricID = rubricID
-            self.rubricVersion = rubricVersion
-            self.library = library
-            self.round = round
-            self.date = date
-            self.coachingDay = coachingDay
-            self.respondent = respondent
-            self.targets = targets
-            self.notes = notes
-        }
 
         func questionnaire(file: String, answers: Answers?, location: SourceLocation) -> Questionnaire? {
             guard let rubricID, let rubricVersion, let library, let round, let respondent, let answers else { return nil }
