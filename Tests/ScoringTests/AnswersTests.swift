@@ -147,11 +147,8 @@ struct AnswersTests {
         arguments: [UInt64(21), 22])
     func handBuiltAnswersScoreAlike(seed: UInt64) throws {
         let rubric = try #require(ProgrammeSampledTests.shippedRubric)
-        var generator = SeededGenerator(seed: seed)
-        let sampler = AnswerSampler(rubric: rubric)
         let engine = ScoringEngine(rubric: rubric)
-        for library in 0..<12 {
-            let questionnaires = SampledCohort.respondents(library: library, sampler: sampler, using: &generator)
+        for (library, questionnaires) in SampledCohort.libraries(12, rubric: rubric, seed: seed).enumerated() {
             #expect(questionnaires.allSatisfy { $0.answers.positions === rubric.questionPositions })
             let byName = questionnaires.map { questionnaire -> Questionnaire in
                 var copy = questionnaire

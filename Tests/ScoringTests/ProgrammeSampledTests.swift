@@ -37,11 +37,8 @@ struct ProgrammeSampledTests {
     @Test(.enabled(if: shippedRubric != nil, "the shipped rubric does not load"), arguments: [UInt64(5), 6, 8])
     func summaryDetailScoresAlike(seed: UInt64) throws {
         let rubric = try #require(Self.shippedRubric)
-        var generator = SeededGenerator(seed: seed)
-        let sampler = AnswerSampler(rubric: rubric)
         let engine = ScoringEngine(rubric: rubric)
-        for library in 0..<20 {
-            let questionnaires = SampledCohort.respondents(library: library, sampler: sampler, using: &generator)
+        for questionnaires in SampledCohort.libraries(20, rubric: rubric, seed: seed) {
             let full = engine.assess(questionnaires), summary = engine.assess(questionnaires, detail: .summary)
             #expect(
                 String(describing: ProgrammeRound(full, rubric: rubric, weakPoints: 4))

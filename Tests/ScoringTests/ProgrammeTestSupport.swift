@@ -55,7 +55,7 @@ struct ProgrammeFixtureError: Error, CustomStringConvertible {
 /// A synthetic cohort from `AnswerSampler`: `count` libraries, two rounds each, bias varying per library.
 enum SampledCohort {
     /// One to three respondents (head, then team) of library `library`, each with random answers.
-    static func respondents(
+    private static func respondents(
         library: Int, sampler: AnswerSampler, using generator: inout SeededGenerator
     ) -> [Questionnaire] {
         (0..<(1 + library % 3)).map { index -> Questionnaire in
@@ -64,6 +64,13 @@ enum SampledCohort {
             questionnaire.file = "lib-\(library)-\(index).yaml"
             return questionnaire
         }
+    }
+
+    /// The respondents of libraries 0 ..< `count`, drawn one library after the other from one generator.
+    static func libraries(_ count: Int, rubric: Rubric, seed: UInt64) -> [[Questionnaire]] {
+        var generator = SeededGenerator(seed: seed)
+        let sampler = AnswerSampler(rubric: rubric)
+        return (0..<count).map { respondents(library: $0, sampler: sampler, using: &generator) }
     }
 
     static func assessments(rubric: Rubric, count: Int, seed: UInt64) -> [Assessment] {

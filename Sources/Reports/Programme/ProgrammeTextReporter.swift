@@ -292,7 +292,7 @@ private struct TextTable {
                     text += paint(pad(cell.text, index, count: rowCounts[index]), color)
                     continue
                 }
-                let fill = index < widths.count ? max(0, widths[index] - rowCounts[index]) : 0
+                let fill = max(0, widths[index] - rowCounts[index])
                 let right = rightAligned.contains(index)
                 if right { Self.appendSpaces(fill, to: &text) }
                 text += cell.text

@@ -127,7 +127,7 @@ extension QuestionnaireLoader {
                     return true
                 }
                 guard key.kind == .scalar, !key.hasProperties,
-                    let index = rubric.dimensions.firstIndex(where: { key.textEquals($0.id) }), !seen[index],
+                    let index = rubric.answerKeys.dimension(key.bytes), !seen[index],
                     let valueEvent = events.next(), let value = events.node(startingWith: valueEvent, maxDepth: 0)
                 else { return false }
                 seen[index] = true

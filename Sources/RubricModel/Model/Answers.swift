@@ -75,7 +75,7 @@ final class IDTable: @unchecked Sendable {
                 var slot = Self.hash(key) & (capacity - 1)
                 while slots[slot] >= 0 {
                     let entry = slots[slot]
-                    if Self.equal(key, UnsafeBufferPointer(rebasing: bytes[starts[entry]..<starts[entry] + lengths[entry]])) {
+                    if Self.equal(key, UnsafeBufferPointer(start: bytes.baseAddress! + starts[entry], count: lengths[entry])) {
                         repeated = true  // a repeated id keeps its first position
                         return
                     }
@@ -114,9 +114,7 @@ final class IDTable: @unchecked Sendable {
         while true {
             let entry = slots[slot]
             if entry < 0 { return nil }
-            if lengths[entry] == key.count,
-                key.isEmpty || memcmp(bytes.baseAddress! + starts[entry], key.baseAddress!, key.count) == 0
-            {
+            if Self.equal(key, UnsafeBufferPointer(start: bytes.baseAddress! + starts[entry], count: lengths[entry])) {
                 return positions[entry]
             }
             slot = (slot + 1) & mask
