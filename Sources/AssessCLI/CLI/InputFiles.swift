@@ -165,15 +165,20 @@ public enum InputFiles {
             typed.sort { utf8Precedes($0.name, $1.name) }
             // Without search permission on the folder its entries cannot be looked at; `stat` reports that.
             let searchable = access(folder, X_OK) == 0
-            entries = typed.map { ($0.name, Self.kind(of: $0.name, type: $0.type, in: folder, searchable: searchable)) }
+            let descriptor = dirfd(directory)
+            entries = typed.map {
+                ($0.name, Self.kind(of: $0.name, type: $0.type, in: folder, descriptor: descriptor, searchable: searchable))
+            }
         }
 
-        static func kind(of name: String, type: UInt8, in folder: String, searchable: Bool) -> Kind {
+        /// `descriptor`: the open folder, so that a file's permission is checked by its name alone rather than by
+        /// walking its whole path again (one of the larger costs of listing 100,000 files).
+        static func kind(of name: String, type: UInt8, in folder: String, descriptor: Int32, searchable: Bool) -> Kind {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             if searchable && type == UInt8(DT_DIR) { return .folder(real: path) }
             if searchable && type == UInt8(DT_REG) {
                 guard InputFiles.isYAML(name) else { return .notYAML }
-                if access(path, R_OK) == 0 { return .yaml(real: path) }
+                if faccessat(descriptor, name, R_OK, 0) == 0 { return .yaml(real: path) }
             }
             var info = stat()
             guard stat(path, &info) == 0 else {
