@@ -169,59 +169,28 @@ public enum Workspace {
         let (rubrics, expansion) = rubricsPerWorker(rubric, during: { InputFiles.expand(paths: paths) })
         let files = expansion.paths
         let engines = rubrics.map { ScoringEngine(rubric: $0) }
-        var diagnostics = expansion.diagnostics
-        var failed: [(String, Diagnostic?)] = []
-        var grouper = Cohort.Grouper()
-        var scored: [Cohort.Grouper.Key: ProgrammeRound] = [:]
-        var stale = Set<Cohort.Grouper.Key>()
-        var pending: [Cohort.Grouper.Key: [Questionnaire]] = [:]
-        var pendingOrder: [Cohort.Grouper.Key] = []
-        var shown: [String: Int] = [:]  // library id → the round that keeps its details so far
-
-        func store(_ key: Cohort.Grouper.Key, _ round: ProgrammeRound) {
-            var round = round
-            switch selection {
-            case .number(let number):
-                if key.round != number { round.dropFindingDetails() }
-            case .latest:
-                if let current = shown[key.libraryID], current != key.round {
-                    if key.round > current {
-                        scored[Cohort.Grouper.Key(libraryID: key.libraryID, round: current)]?.dropFindingDetails()
-                        shown[key.libraryID] = key.round
-                    } else {
-                        round.dropFindingDetails()
-                    }
-                } else {
-                    shown[key.libraryID] = key.round
-                }
-            }
-            scored[key] = round
-        }
+        let books = ProgrammeBooks(selection: selection, diagnostics: expansion.diagnostics)
 
         // `Cohort.group` decides duplicates in `String` order of the paths.
         let sorted = files.sorted()
-        // A pipeline with one pass over the workers per window: window n's files are read together with the
-        // library-rounds window n - 1 completed, then stored and grouped here. The serial grouping of a window thus
-        // waits for one pass, not two, and a pass has enough work to keep every worker busy to its end.
-        enum Task: Sendable {
-            case read(String)
-            /// The worker takes the group out, so that it is also freed there, not here after the pass (freeing the
-            /// questionnaires of 100,000 files took about a second on this thread).
-            case score(Handover<[Questionnaire]>)
-        }
-        enum Outcome: Sendable {
-            case read([Diagnostic], Questionnaire?)
-            case scored(ProgrammeRound)
-        }
-        var scoring: [Cohort.Grouper.Key] = []
-        var tasks: [Task] = []
+        // A pipeline of passes over the workers, one per window of files. Pass n reads window n, scores the
+        // library-rounds that window n - 2 completed, and (one task among the others) books what pass n - 1 gave:
+        // its scored rounds are stored and its questionnaires grouped, which decides what pass n + 1 scores. The
+        // bookkeeping is serial, but as a task it overlaps the other workers' reading instead of stalling them all.
+        var previous: PassResult?
+        var scoring: [(key: Cohort.Grouper.Key, group: Handover<[Questionnaire]>)] = []
+        var tasks: [PipelineTask] = []
         var start = 0
-        while start < sorted.count || !scoring.isEmpty {
+        while start < sorted.count || previous != nil || !scoring.isEmpty {
             let slice = sorted[start..<min(start + window, sorted.count)]
+            if let previous { tasks.append(.book(Handover(previous))) }
+            tasks.append(contentsOf: scoring.lazy.map { .score($0.group) })
             tasks.append(contentsOf: slice.lazy.map { .read($0) })
-            let outcomes = parallelMap(tasks, chunk: 4) { task, worker -> Outcome in
+            let outcomes = parallelMap(tasks, chunk: 4) { task, worker -> PipelineOutcome in
                 let n = worker % rubrics.count
                 switch task {
+                case .book(let handover):
+                    return .booked(books.book(handover.take()))
                 case .score(let handover):
                     let group = handover.take()
                     return .scored(
@@ -232,32 +201,21 @@ public enum Workspace {
                 }
             }
             tasks.removeAll(keepingCapacity: true)
-            for (key, outcome) in zip(scoring, outcomes) {
-                if case .scored(let round) = outcome { store(key, round) }
-            }
-            for (file, outcome) in zip(slice, outcomes[scoring.count...]) {
-                guard case .read(let fileDiagnostics, let questionnaire) = outcome else { continue }
-                diagnostics += fileDiagnostics
-                guard let questionnaire else {
-                    failed.append((file, fileDiagnostics.sorted().first { $0.severity == .error }))
-                    continue
-                }
-                guard grouper.add(Cohort.Member(questionnaire)) else { continue }
-                let key = Cohort.Grouper.Key(questionnaire)
-                if scored[key] != nil { stale.insert(key) }
-                if pending[key] == nil { pendingOrder.append(key) }
-                pending[key, default: []].append(questionnaire)
-            }
-            // What this window completed is scored in the next pass (unless a later file of it turned up already).
-            scoring = pendingOrder.filter { !stale.contains($0) }
-            for key in scoring { tasks.append(.score(Handover(pending[key] ?? []))) }
-            pending.removeAll(keepingCapacity: true)
-            pendingOrder.removeAll(keepingCapacity: true)
+            var nextScoring: [(key: Cohort.Grouper.Key, group: Handover<[Questionnaire]>)] = []
+            if previous != nil, case .booked(let completed) = outcomes[0] { nextScoring = completed }
+            let scoredStart = previous == nil ? 0 : 1
+            previous = slice.isEmpty && scoring.isEmpty
+                ? nil
+                : PassResult(
+                    outcomes: outcomes, scoredKeys: scoring.map(\.key), scoredStart: scoredStart, files: Array(slice),
+                    readStart: scoredStart + scoring.count)
+            scoring = nextScoring
             start += slice.count
         }
+
         // Library-rounds split across windows: score again from all their files.
-        let staleKeys = stale.sorted { ($0.libraryID, $0.round) < ($1.libraryID, $1.round) }
-        let rescored = parallelMap(staleKeys.map { grouper.members[$0] ?? [] }) { members, worker -> ProgrammeRound? in
+        let staleKeys = books.stale.sorted { ($0.libraryID, $0.round) < ($1.libraryID, $1.round) }
+        let rescored = parallelMap(staleKeys.map { books.grouper.members[$0] ?? [] }) { members, worker -> ProgrammeRound? in
             let n = worker % rubrics.count
             let questionnaires = members.compactMap {
                 QuestionnaireLoader.load(file: $0.file, rubric: rubrics[n], limits: limits, keeping: .scoring).questionnaire
@@ -266,8 +224,12 @@ public enum Workspace {
             return ProgrammeRound(engines[n].assess(questionnaires, detail: .summary), rubric: rubrics[n], weakPoints: weakPoints)
         }
         for (key, round) in zip(staleKeys, rescored) {
-            if let round { store(key, round) } else { scored[key] = nil }
+            if let round { books.store(key, round) } else { books.scored[key] = nil }
         }
+        let grouper = books.grouper
+        let diagnostics = books.diagnostics
+        var failed = books.failed
+        var scored = books.takeScored()
 
         // Failed files in input order, then paths that could not be expanded (as `loadQuestionnaires` lists them).
         if failed.count > 1 {
@@ -356,6 +318,108 @@ public enum Workspace {
     public static var workerCount: Int {
         if let text = ProcessInfo.processInfo.environment["ASSESS_JOBS"], let jobs = Int(text), jobs >= 1 { return jobs }
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
+}
+
+/// One task of a pass of `Workspace.scoreProgramme`.
+enum PipelineTask: Sendable {
+    /// The bookkeeping of the previous pass.
+    case book(Handover<PassResult>)
+    /// The worker takes the group out, so that it is also freed there, not on the bookkeeping thread (freeing the
+    /// questionnaires of 100,000 files took about a second on one thread).
+    case score(Handover<[Questionnaire]>)
+    case read(String)
+}
+
+enum PipelineOutcome: Sendable {
+    /// The library-rounds the booked pass completed, to be scored in the next pass.
+    case booked([(key: Cohort.Grouper.Key, group: Handover<[Questionnaire]>)])
+    case scored(ProgrammeRound)
+    case read([Diagnostic], Questionnaire?)
+}
+
+/// What one pass of `Workspace.scoreProgramme` gave: the rounds it scored (by key) and the files it read, each
+/// at its place in the pass's outcomes.
+struct PassResult: Sendable {
+    var outcomes: [PipelineOutcome]
+    var scoredKeys: [Cohort.Grouper.Key]
+    var scoredStart: Int
+    var files: [String]
+    var readStart: Int
+}
+
+/// The state `Workspace.scoreProgramme` keeps across passes. Only the one bookkeeping task of a pass touches it
+/// (passes are strictly one after the other), and the caller reads it once the last pass is over.
+final class ProgrammeBooks: @unchecked Sendable {
+    let selection: RoundSelection
+    var grouper = Cohort.Grouper()
+    var scored: [Cohort.Grouper.Key: ProgrammeRound] = [:]
+    /// Library-rounds that turned up again after they were handed out for scoring: scored again at the end.
+    var stale = Set<Cohort.Grouper.Key>()
+    /// Library-rounds handed to a pass for scoring whose round has not been booked yet.
+    private var inFlight = Set<Cohort.Grouper.Key>()
+    /// Library id → the round that keeps its details so far.
+    private var shown: [String: Int] = [:]
+    var diagnostics: [Diagnostic]
+    var failed: [(String, Diagnostic?)] = []
+
+    init(selection: RoundSelection, diagnostics: [Diagnostic]) {
+        self.selection = selection
+        self.diagnostics = diagnostics
+    }
+
+    /// Books a pass: stores the rounds it scored, then groups the questionnaires it read. Returns the library-rounds
+    /// those complete, in the order their first files came.
+    func book(_ pass: PassResult) -> [(key: Cohort.Grouper.Key, group: Handover<[Questionnaire]>)] {
+        for (offset, key) in pass.scoredKeys.enumerated() {
+            inFlight.remove(key)
+            if case .scored(let round) = pass.outcomes[pass.scoredStart + offset] { store(key, round) }
+        }
+        var pending: [Cohort.Grouper.Key: [Questionnaire]] = [:]
+        var pendingOrder: [Cohort.Grouper.Key] = []
+        for (offset, file) in pass.files.enumerated() {
+            guard case .read(let fileDiagnostics, let questionnaire) = pass.outcomes[pass.readStart + offset] else { continue }
+            diagnostics += fileDiagnostics
+            guard let questionnaire else {
+                failed.append((file, fileDiagnostics.sorted().first { $0.severity == .error }))
+                continue
+            }
+            guard grouper.add(Cohort.Member(questionnaire)) else { continue }
+            let key = Cohort.Grouper.Key(questionnaire)
+            if scored[key] != nil || inFlight.contains(key) { stale.insert(key) }
+            if pending[key] == nil { pendingOrder.append(key) }
+            pending[key, default: []].append(questionnaire)
+        }
+        let completed = pendingOrder.filter { !stale.contains($0) }
+        inFlight.formUnion(completed)
+        return completed.map { ($0, Handover(pending.removeValue(forKey: $0) ?? [])) }
+    }
+
+    /// The scored rounds, moved out (so that the caller's changes copy nothing).
+    func takeScored() -> [Cohort.Grouper.Key: ProgrammeRound] {
+        defer { scored = [:] }
+        return scored
+    }
+
+    /// Keeps a scored round; only the round the view shows keeps its findings details.
+    func store(_ key: Cohort.Grouper.Key, _ round: ProgrammeRound) {
+        var round = round
+        switch selection {
+        case .number(let number):
+            if key.round != number { round.dropFindingDetails() }
+        case .latest:
+            if let current = shown[key.libraryID], current != key.round {
+                if key.round > current {
+                    scored[Cohort.Grouper.Key(libraryID: key.libraryID, round: current)]?.dropFindingDetails()
+                    shown[key.libraryID] = key.round
+                } else {
+                    round.dropFindingDetails()
+                }
+            } else {
+                shown[key.libraryID] = key.round
+            }
+        }
+        scored[key] = round
     }
 }
 
