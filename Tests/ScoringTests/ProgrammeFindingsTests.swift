@@ -253,6 +253,32 @@ struct ProgrammeFindingsTests {
         #expect(try MatrixSort.parse(text, dimensionIDs: ["exploration", "workflow"]) == expected)
     }
 
+    /// `sorted` compares names as bytes in one buffer; it must order rows as `compareNames` and the library id do,
+    /// also for names that are the same text spelt with different bytes (a precomposed and a decomposed `ü` or `Å`).
+    @Test(arguments: [false, true])
+    func sortByNameFollowsCompareNames(descending: Bool) {
+        let names = [
+            "Stadtbücherei Auental", "Stadtbu\u{308}cherei Auental", "Stadtbuecherei Auental", "stadtbücherei auental",
+            "Stadtbibliothek", "Stadtbibliothek 2", "Stadtbibliothek 10", "Gemeindebücherei Öhringen", "Ärzte-Bibliothek", "",
+            "Bibliothek-am-See", "Bibliothek am See", "Zentralbibliothek", "\u{C5}bo Bibliotek", "A\u{30A}bo Bibliotek",
+        ]
+        var generator = SeededGenerator(seed: descending ? 7 : 11)
+        let rows = (0..<200).map { number in
+            var row = Self.row("lib-\(Int.random(in: 0..<60, using: &generator))", levels: [number % 5 + 1])
+            row.library.name = names.randomElement(using: &generator)!
+            return row
+        }
+        let sort = MatrixSort(column: .name, descending: descending)
+        let expected = rows.indices.sorted { i, j in
+            let order = MatrixSort.compareNames(rows[i].name, rows[j].name)
+            if order != 0 { return descending ? order > 0 : order < 0 }
+            return rows[i].libraryID < rows[j].libraryID
+        }
+        let sorted = sort.sorted(rows)
+        #expect(sorted.map(\.name) == expected.map { rows[$0].name })
+        #expect(sorted.map(\.libraryID) == expected.map { rows[$0].libraryID })
+    }
+
     @Test(arguments: [("overal", "overall"), ("-workflw", "workflow"), ("nmae", "name"), ("explor", "exploration")])
     func sortSuggests(text: String, suggestion: String) {
         #expect(throws: MatrixSort.ParseError.self) { try MatrixSort.parse(text, dimensionIDs: ["exploration", "workflow"]) }

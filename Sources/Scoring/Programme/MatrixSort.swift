@@ -95,28 +95,63 @@ public struct MatrixSort: Sendable, Equatable, CustomStringConvertible {
 
     /// Sorts rows by the column, then name and id ascending.
     public func sorted(_ rows: [LibraryRow]) -> [LibraryRow] {
-        // Names are folded once per row rather than twice per comparison (`compareNames` on the fly), and compared
-        // by their bytes with memcmp: many names share a long prefix ("Stadtbibliothek …").
-        let folded = rows.map { Suggestion.fold($0.name) }
-        let names = rows.map(\.name)
-        func byName(_ i: Int, _ j: Int) -> Int {
-            let order = Self.compareUTF8(folded[i], folded[j])
-            return order != 0 ? order : Self.compareUTF8(names[i], names[j])
-        }
+        // Names are folded once per row rather than twice per comparison (`compareNames` on the fly), and both texts
+        // kept as bytes in one buffer, compared with memcmp and no reference count: many names share a long prefix
+        // ("Stadtbibliothek …"), and a programme may have tens of thousands of rows.
+        let folded = NameKeys(rows.map { Suggestion.fold($0.name) })
+        let names = NameKeys(rows.map(\.name))
         let isByName: Bool
         if case .name = column { isByName = true } else { isByName = false }
-        let order = rows.indices.sorted { i, j in
-            let order = isByName ? byName(i, j) : compare(rows[i], rows[j])
-            if order != 0 { return descending ? order > 0 : order < 0 }
-            let names = byName(i, j)
-            if names != 0 { return names < 0 }
-            return rows[i].libraryID < rows[j].libraryID
+        let order = folded.bytes.withUnsafeBufferPointer { foldedBytes in
+            names.bytes.withUnsafeBufferPointer { nameBytes in
+                func byName(_ i: Int, _ j: Int) -> Int {
+                    let order = folded.compare(i, j, in: foldedBytes)
+                    return order != 0 ? order : names.compare(i, j, in: nameBytes)
+                }
+                return rows.indices.sorted { i, j in
+                    let order = isByName ? byName(i, j) : compare(rows[i], rows[j])
+                    if order != 0 { return descending ? order > 0 : order < 0 }
+                    let names = byName(i, j)
+                    if names != 0 { return names < 0 }
+                    return rows[i].libraryID < rows[j].libraryID
+                }
+            }
         }
         return order.map { rows[$0] }
     }
 
-    /// Compares names the way a German reader expects, independent of the machine's locale: case and accents
-    /// folded (`Ö` as `oe`, as in phone books), then the exact text as a tie-break.
+    /// Texts as UTF-8 bytes in one buffer, compared as `compareUTF8` compares them.
+    private struct NameKeys {
+        var texts: [String]
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        var isASCII: [Bool] = []
+
+        init(_ texts: [String]) {
+            self.texts = texts
+            ranges.reserveCapacity(texts.count)
+            isASCII.reserveCapacity(texts.count)
+            for text in texts {
+                let start = bytes.count
+                bytes.append(contentsOf: text.utf8)
+                ranges.append(start..<bytes.count)
+                isASCII.append(bytes[start...].allSatisfy { $0 < 0x80 })
+            }
+        }
+
+        /// `compareUTF8(texts[i], texts[j])`: byte order, except that texts `==` calls equal (canonically
+        /// equivalent ones, which only texts beyond ASCII can be without being the same bytes) are 0.
+        func compare(_ i: Int, _ j: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+            let a = ranges[i], b = ranges[j]
+            let shared = min(a.count, b.count)
+            var order = shared == 0 ? 0 : Int(memcmp(buffer.baseAddress! + a.lowerBound, buffer.baseAddress! + b.lowerBound, shared))
+            if order == 0 { order = a.count - b.count }
+            if order == 0 { return 0 }
+            if !(isASCII[i] && isASCII[j]), texts[i] == texts[j] { return 0 }
+            return order < 0 ? -1 : 1
+        }
+    }
+
     public static func compareNames(_ a: String, _ b: String) -> Int {
         let order = compareUTF8(Suggestion.fold(a), Suggestion.fold(b))
         return order != 0 ? order : compareUTF8(a, b)

@@ -122,8 +122,10 @@ extension ProgrammeView {
         var mismatches: [VersionMismatch] = []
         for (position, current) in chosen.enumerated() {
             for assessment in [previous[position], current].compactMap({ $0 }) {
-                let versions = Set(assessment.writtenForVersions + [assessment.scoredWith])
-                guard versions.count > 1 || assessment.scoredWith != rubric.version else { continue }
+                // More than one version among those written for and the one scored with, or not the rubric's.
+                let scoredWith = assessment.scoredWith
+                guard assessment.writtenForVersions.contains(where: { $0 != scoredWith }) || scoredWith != rubric.version
+                else { continue }
                 mismatches.append(
                     VersionMismatch(
                         library: LibraryRef(id: assessment.library.id, name: assessment.library.name),
@@ -132,11 +134,14 @@ extension ProgrammeView {
             }
         }
 
+        // Rows that keep their names are sorted while the tandem plan may still be in the making; anonymised ones
+        // are sorted by their new names below.
+        let shownRows = options.anonymize ? rows : options.sort.sorted(rows)
         planning.wait()
         let plan = planned.plan ?? planner.plan(rows)
         var view = ProgrammeView(
             rubricID: rubric.id, rubricVersion: rubric.version, dimensionIDs: dimensionIDs, round: options.round,
-            rows: rows, sort: options.sort, distributions: distributions, progress: progress, transitions: tables,
+            rows: shownRows, sort: options.sort, distributions: distributions, progress: progress, transitions: tables,
             questionFindings: questionFindings, recommendationFindings: recommendationFindings,
             findingsMinReach: minReach,
             tandems: plan.tandems, unmatchedNeeds: plan.unmatched,
@@ -144,8 +149,8 @@ extension ProgrammeView {
             missingRound: missing, leftOut: leftOut, anonymized: false)
         if options.anonymize {
             view = Anonymizer(libraryIDs: libraryIDs).apply(to: view)
+            view.rows = options.sort.sorted(view.rows)
         }
-        view.rows = options.sort.sorted(view.rows)
         self = view
     }
 
