@@ -60,6 +60,28 @@ struct GenerateCohortTests {
         #expect(single.count == 1)
     }
 
+    /// `compare` and `validate` load the copies while they load the rubric itself: the first is the rubric the
+    /// diagnostics came from, the others are loaded apart from it with the same content.
+    @Test func rubricPerWorkerLoadsWithTheRubric() throws {
+        func load(_ folder: String, workers: Int) throws -> ([Rubric], String) {
+            let err = BufferSink()
+            let context = CommandContext(stdout: BufferSink(), stderr: err, currentDirectory: "/nonexistent-cwd")
+            let arguments = ParsedArguments(
+                commandPath: ["compare"], positionals: [], given: ["rubric": [folder]], options: [Workspace.rubricOption],
+                positionalsByName: [:])
+            return (try Workspace.loadRubricPerWorker(arguments, context, workers: workers), err.text)
+        }
+        let (rubrics, _) = try load(Self.rubricFolder, workers: 3)
+        #expect(rubrics.count == 3)
+        #expect(rubrics.allSatisfy { $0.contentHash == rubrics[0].contentHash })
+        #expect(rubrics[1].allQuestions[0] !== rubrics[0].allQuestions[0] && rubrics[2].allQuestions[0] !== rubrics[1].allQuestions[0])
+        #expect(try load(Self.rubricFolder, workers: 1).0.count == 1)
+        // A broken rubric stops the command with its diagnostics, however many workers there are.
+        let broken = try TemporaryFolder()
+        try broken.file("model.yaml", "format: 1\nid: [\n")
+        #expect(throws: CLIError.self) { try load(broken.path, workers: 2) }
+    }
+
     @Test func sameSeedGivesByteIdenticalFiles() throws {
         let first = try TemporaryFolder(), second = try TemporaryFolder(), other = try TemporaryFolder()
         let arguments = ["--libraries", "6", "--rounds", "2", "--respondents", "4", "--seed", "11"]

@@ -75,7 +75,8 @@ public enum CompareCommand: Command {
         guard let round = RoundSelection(roundText) else {
             throw UsageError("Invalid value '\(roundText)' for '--round'. Give 'latest' or a round number such as '2'.")
         }
-        let rubric = try Workspace.loadRubric(arguments, context)
+        let rubrics = try Workspace.loadRubricPerWorker(arguments, context)
+        let rubric = rubrics[0]
         let language = try Workspace.language(arguments, rubric: rubric)
         let sort: MatrixSort
         do {
@@ -89,7 +90,8 @@ public enum CompareCommand: Command {
             maxMenteesPerMentor: arguments.integer("max-mentees") ?? 2, threads: Workspace.workerCount)
         // Streams: each library-round is reduced to what the view needs as soon as it is scored.
         var loaded = Workspace.scoreProgramme(
-            paths: arguments.positional("paths"), rubric: rubric, weakPoints: options.weakPoints, round: round)
+            paths: arguments.positional("paths"), rubric: rubric, rubrics: rubrics, weakPoints: options.weakPoints,
+            round: round)
         ProcessMemory.returnFreedPages()
         var diagnostics = loaded.diagnostics + loaded.groupingDiagnostics
         let leftOut = leftOutFiles(

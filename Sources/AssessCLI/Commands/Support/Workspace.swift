@@ -59,6 +59,29 @@ public enum Workspace {
         return rubric
     }
 
+    /// `loadRubric`, plus a copy of the rubric for every further worker (see `rubricPerWorker`), loaded from the same
+    /// folder on other threads while this one loads the rubric: loading takes about as long as reading a hundred
+    /// questionnaires, and the other cores have nothing else to do yet. Copies that do not match the rubric (its
+    /// files changed meanwhile) are dropped, and every worker shares the rubric.
+    public static func loadRubricPerWorker(
+        _ arguments: ParsedArguments, _ context: CommandContext, workers: Int = workerCount
+    ) throws -> [Rubric] {
+        guard workers > 1 else { return [try loadRubric(arguments, context)] }
+        let directory = rubricDirectory(arguments, context)
+        let copies = RubricCopies()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            copies.set(parallelMap(Array(1..<workers), workers: workers - 1) { _, _ in
+                RubricLoader.load(directory: directory).rubric
+            }.compactMap { $0 })
+        }
+        let rubric = try loadRubric(arguments, context)
+        group.wait()
+        let loaded = copies.get() ?? []
+        guard loaded.count == workers - 1, loaded.allSatisfy({ $0.contentHash == rubric.contentHash }) else { return [rubric] }
+        return [rubric] + loaded
+    }
+
     /// The report language: `--lang`, which must be one of the rubric's languages.
     public static func language(_ arguments: ParsedArguments, rubric: Rubric) throws -> String {
         let language = arguments.value("lang") ?? rubric.defaultLanguage
@@ -162,11 +185,15 @@ public enum Workspace {
     /// A library-round that turns out to continue in a later window is scored again at the end from all its files.
     ///
     /// Only the round the view shows (`round`: each library's latest, or round N) keeps its findings details.
+    ///
+    /// `rubrics`: one per worker, the first being `rubric` (`loadRubricPerWorker`); without them the copies are loaded
+    /// while the folders are walked.
     public static func scoreProgramme(
-        paths: [String], rubric: Rubric, weakPoints: Double, round selection: RoundSelection = .latest,
-        limits: ParseLimits = .default, window: Int = 512
+        paths: [String], rubric: Rubric, rubrics given: [Rubric]? = nil, weakPoints: Double,
+        round selection: RoundSelection = .latest, limits: ParseLimits = .default, window: Int = 512
     ) -> ScoredProgramme {
-        let (rubrics, expansion) = rubricsPerWorker(rubric, during: { InputFiles.expand(paths: paths) })
+        let (rubrics, expansion) = given.map { ($0, InputFiles.expand(paths: paths)) }
+            ?? rubricsPerWorker(rubric, during: { InputFiles.expand(paths: paths) })
         let files = expansion.paths
         let engines = rubrics.map { ScoringEngine(rubric: $0) }
         let books = ProgrammeBooks(selection: selection, diagnostics: expansion.diagnostics)
