@@ -342,10 +342,12 @@ public enum Workspace {
     }
 
     /// Parallel workers: `$ASSESS_JOBS` when set to a whole number ≥ 1, else the active processors.
-    public static var workerCount: Int {
-        if let text = ProcessInfo.processInfo.environment["ASSESS_JOBS"], let jobs = Int(text), jobs >= 1 { return jobs }
+    /// Decided once: `ProcessInfo.environment` copies the whole environment into a dictionary, and a run asks
+    /// several times (5 % of the instructions of a run over one file).
+    public static let workerCount: Int = {
+        if let text = getenv("ASSESS_JOBS").map({ String(cString: $0) }), let jobs = Int(text), jobs >= 1 { return jobs }
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
-    }
+    }()
 }
 
 /// One task of a pass of `Workspace.scoreProgramme`.
