@@ -334,7 +334,18 @@ struct TandemPlanner {
             // away in one of the two logs, so everything in it is at least (r - 1) × side / 2 away.
             let cx = grid.column(size.population), cy = grid.row(size.staff)
             let farthest = max(cx, grid.columns - 1 - cx, cy, grid.rows - 1 - cy)
+            // The least distance a row in a cell can have, from the cell's bounds (the outer cells also hold the rows
+            // beyond them): a cell further than the best distance so far by more than rounding is passed over whole,
+            // as `consider` would turn down each of its rows. Most cells of the second ring are.
+            func isBeyond(_ column: Int, _ row: Int, _ best: Double) -> Bool {
+                let left = grid.minX + Double(column) * grid.side, bottom = grid.minY + Double(row) * grid.side
+                let x = size.population, y = size.staff
+                let dx = column > 0 && x < left ? left - x : (column < grid.columns - 1 && x > left + grid.side ? x - left - grid.side : 0)
+                let dy = row > 0 && y < bottom ? bottom - y : (row < grid.rows - 1 && y > bottom + grid.side ? y - bottom - grid.side : 0)
+                return (dx + dy) / 2 > best + 0.0001
+            }
             func visit(_ column: Int, _ row: Int) {
+                if let best = best(), isBeyond(column, row, best) { return }
                 let c = column + row * grid.columns
                 var slot = grid.start[c]
                 while slot < grid.start[c] + grid.count[c] {
