@@ -178,12 +178,13 @@ struct ProgrammeFindingsTests {
         return fast
     }
 
-    /// With a second thread for the tandem plan the view is the same.
+    /// With a second thread for the tandem plan and the findings the view is the same.
     @Test func viewWithTwoThreadsIsTheSame() throws {
         for maxMentees in [0, 1, 2] {
             let one = try ProgrammeFixture.view(ProgrammeOptions(maxMenteesPerMentor: maxMentees))
             let two = try ProgrammeFixture.view(ProgrammeOptions(maxMenteesPerMentor: maxMentees, threads: 2))
             #expect(!one.unmatchedNeeds.isEmpty || !one.tandems.isEmpty)
+            #expect(!one.questionFindings.isEmpty && !one.recommendationFindings.isEmpty)
             #expect(String(describing: two) == String(describing: one))
         }
     }

@@ -74,13 +74,18 @@ extension ProgrammeView {
         }
 
         let rows = chosen.map { Self.row($0, dimensionIDs: dimensionIDs) }
-        // The tandem plan needs only the rows and is the largest part with many libraries: with a second thread
-        // it is made while the rest of the view is.
+        // The tandem plan and the findings need only the rows and the chosen rounds, and are the largest parts with
+        // many libraries: with a second thread they are made while the rest of the view is.
         let planner = TandemPlanner(dimensionIDs: dimensionIDs, maxMentees: max(0, options.maxMenteesPerMentor))
+        let collector = FindingsCollector(rubric: rubric, options: options)
+        let minReach = options.findingsMinReach ?? FindingsCollector.defaultMinReach(libraries: chosen.count)
         let planned = PlanBox()
         let planning = DispatchGroup()
         if options.threads > 1 {
-            DispatchQueue.global().async(group: planning) { planned.plan = planner.plan(rows) }
+            DispatchQueue.global().async(group: planning) { [chosen] in
+                planned.plan = planner.plan(rows)
+                planned.findings = (collector.questions(chosen, minReach: minReach), collector.recommendations(chosen, minReach: minReach))
+            }
         }
 
         var distributions = dimensionIDs.map { id in
@@ -114,10 +119,6 @@ extension ProgrammeView {
                     history: history[position]))
         }
 
-        let collector = FindingsCollector(rubric: rubric, options: options)
-        let minReach = options.findingsMinReach ?? FindingsCollector.defaultMinReach(libraries: chosen.count)
-        let questionFindings = collector.questions(chosen, minReach: minReach)
-        let recommendationFindings = collector.recommendations(chosen, minReach: minReach)
 
         var mismatches: [VersionMismatch] = []
         for (position, current) in chosen.enumerated() {
@@ -139,6 +140,8 @@ extension ProgrammeView {
         let shownRows = options.anonymize ? rows : options.sort.sorted(rows)
         planning.wait()
         let plan = planned.plan ?? planner.plan(rows)
+        let (questionFindings, recommendationFindings) = planned.findings
+            ?? (collector.questions(chosen, minReach: minReach), collector.recommendations(chosen, minReach: minReach))
         var view = ProgrammeView(
             rubricID: rubric.id, rubricVersion: rubric.version, dimensionIDs: dimensionIDs, round: options.round,
             rows: shownRows, sort: options.sort, distributions: distributions, progress: progress, transitions: tables,
@@ -166,8 +169,9 @@ extension ProgrammeView {
     }
 }
 
-/// The tandem plan, handed from the thread that makes it to the one that waits for it (`DispatchGroup.wait` orders
-/// the write before the read).
+/// The tandem plan and the findings, handed from the thread that makes them to the one that waits for them
+/// (`DispatchGroup.wait` orders the writes before the reads).
 private final class PlanBox: @unchecked Sendable {
     var plan: (tandems: [Tandem], unmatched: [TandemNeed])?
+    var findings: ([QuestionFinding], [RecommendationFinding])?
 }
