@@ -162,6 +162,24 @@ struct ProgrammeFindingsTests {
         #expect(fast.tandems.contains { unsized.contains($0.mentee.id) })
     }
 
+    /// Ties between candidate mentors go to the smaller library id, whether the rows come in id order (as the view
+    /// passes them) or not.
+    @Test func tandemPlanDoesNotDependOnRowOrder() {
+        var generator = SeededGenerator(seed: 12)
+        let rows = (0..<400).map { index in
+            Self.row(
+                "lib-\(index)", levels: (0..<3).map { _ in Int.random(in: 1...5, using: &generator) },
+                population: [10_000, 20_000, 40_000].randomElement(using: &generator), staff: 4)
+        }
+        let planner = TandemPlanner(dimensionIDs: ["d0", "d1", "d2"], maxMentees: 2)
+        let byID = rows.sorted { $0.libraryID < $1.libraryID }
+        let inOrder = planner.plan(byID), shuffled = planner.plan(byID.shuffled(using: &generator))
+        #expect(inOrder.tandems.count > 50)
+        #expect(String(describing: inOrder.tandems) == String(describing: shuffled.tandems))
+        #expect(String(describing: inOrder.unmatched.sorted { $0.library.id < $1.library.id })
+            == String(describing: shuffled.unmatched.sorted { $0.library.id < $1.library.id }))
+    }
+
     /// Plans `rows` with the size index and with the plain scan over every row, expects the same tandems and unmatched
     /// needs, and that some mentor is full (so taking full mentors out of the index is exercised); returns the plan.
     @discardableResult

@@ -41,42 +41,49 @@ struct FindingsCollector {
 
     func questions(_ assessments: [ProgrammeRound], minReach: Int) -> [QuestionFinding] {
         let questions = rubric.allQuestions
-        // Weak answers per question, in the order of `assessments`.
-        var weakByQuestion = [[(libraryID: String, answer: WeakCombinedAnswer)]](repeating: [], count: questions.count)
+        // Weak answers per question, in the order of `assessments`, as positions (round, answer): copying each weak
+        // answer with its library id was most of this with 25,000 libraries.
+        var weakByQuestion = [[(round: Int32, answer: Int32)]](repeating: [], count: questions.count)
+        var findings: [(finding: QuestionFinding, weight: Int, order: Int)] = []
         // Through the buffer, whose subscript lends each round out: `for assessment in` copied every round.
         assessments.withUnsafeBufferPointer { assessments in
-            for index in assessments.indices {
-                for answer in assessments[index].weakAnswers
-                where answer.question < questions.count && answer.points <= options.weakPoints + 1e-9 {
-                    weakByQuestion[answer.question].append((assessments[index].library.id, answer))
+            for round in assessments.indices {
+                let weakAnswers = assessments[round].weakAnswers
+                for answer in weakAnswers.indices
+                where weakAnswers[answer].question < questions.count && weakAnswers[answer].points <= options.weakPoints + 1e-9 {
+                    weakByQuestion[weakAnswers[answer].question].append((Int32(round), Int32(answer)))
                 }
             }
-        }
-        var findings: [(finding: QuestionFinding, weight: Int, order: Int)] = []
-        for (order, question) in questions.enumerated() where question.isScored {
-            var libraries: [String] = []
-            var groups: [WeakAnswer] = []
-            for (libraryID, answer) in weakByQuestion[order] {
-                let value = answer.value, numeric = answer.numericValue, points = answer.points
-                libraries.append(libraryID)
-                if let index = groups.firstIndex(where: { $0.value == value && $0.numericValue == numeric }) {
-                    groups[index].libraryIDs.append(libraryID)
-                } else {
-                    groups.append(WeakAnswer(value: value, numericValue: numeric, points: points, libraryIDs: [libraryID]))
+            for (order, question) in questions.enumerated() where question.isScored {
+                var libraries: [String] = []
+                var groups: [WeakAnswer] = []
+                libraries.reserveCapacity(weakByQuestion[order].count)
+                for (round, position) in weakByQuestion[order] {
+                    let libraryID = assessments[Int(round)].library.id
+                    libraries.append(libraryID)
+                    assessments[Int(round)].weakAnswers.withUnsafeBufferPointer { weakAnswers in
+                        let answer = weakAnswers[Int(position)]
+                        if let index = groups.firstIndex(where: { $0.value == answer.value && $0.numericValue == answer.numericValue }) {
+                            groups[index].libraryIDs.append(libraryID)
+                        } else {
+                            groups.append(
+                                WeakAnswer(value: answer.value, numericValue: answer.numericValue, points: answer.points, libraryIDs: [libraryID]))
+                        }
+                    }
                 }
+                guard libraries.count >= minReach else { continue }
+                let ranked = groups.enumerated().sorted { a, b in
+                    if a.element.libraryIDs.count != b.element.libraryIDs.count {
+                        return a.element.libraryIDs.count > b.element.libraryIDs.count
+                    }
+                    if a.element.points != b.element.points { return a.element.points < b.element.points }
+                    return a.offset < b.offset
+                }.map(\.element)
+                findings.append(
+                    (QuestionFinding(
+                        questionID: question.id, dimensionID: question.dimensionID, libraryIDs: libraries.sorted(),
+                        weakAnswers: ranked), question.weight, order))
             }
-            guard libraries.count >= minReach else { continue }
-            let ranked = groups.enumerated().sorted { a, b in
-                if a.element.libraryIDs.count != b.element.libraryIDs.count {
-                    return a.element.libraryIDs.count > b.element.libraryIDs.count
-                }
-                if a.element.points != b.element.points { return a.element.points < b.element.points }
-                return a.offset < b.offset
-            }.map(\.element)
-            findings.append(
-                (QuestionFinding(
-                    questionID: question.id, dimensionID: question.dimensionID, libraryIDs: libraries.sorted(),
-                    weakAnswers: ranked), question.weight, order))
         }
         // Reach first, then the question's weight (it moves the score more), then rubric order.
         return findings.sorted { a, b in
