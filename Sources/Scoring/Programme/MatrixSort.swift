@@ -144,7 +144,8 @@ public struct MatrixSort: Sendable, Equatable, CustomStringConvertible {
         func compare(_ i: Int, _ j: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
             let a = ranges[i], b = ranges[j]
             let shared = min(a.count, b.count)
-            var order = shared == 0 ? 0 : Int(memcmp(buffer.baseAddress! + a.lowerBound, buffer.baseAddress! + b.lowerBound, shared))
+            var order = 0
+            if shared > 0 { order = Int(memcmp(buffer.baseAddress! + a.lowerBound, buffer.baseAddress! + b.lowerBound, shared)) }
             if order == 0 { order = a.count - b.count }
             if order == 0 { return 0 }
             if !(isASCII[i] && isASCII[j]), texts[i] == texts[j] { return 0 }
@@ -152,6 +153,8 @@ public struct MatrixSort: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Compares names the way a German reader expects, independent of the machine's locale: case and accents
+    /// folded (`Ö` as `oe`, as in phone books), then the exact text as a tie-break.
     public static func compareNames(_ a: String, _ b: String) -> Int {
         let order = compareUTF8(Suggestion.fold(a), Suggestion.fold(b))
         return order != 0 ? order : compareUTF8(a, b)

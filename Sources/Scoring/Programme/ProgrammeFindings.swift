@@ -49,9 +49,9 @@ struct FindingsCollector {
         assessments.withUnsafeBufferPointer { assessments in
             for round in assessments.indices {
                 let weakAnswers = assessments[round].weakAnswers
-                for answer in weakAnswers.indices
-                where weakAnswers[answer].question < questions.count && weakAnswers[answer].points <= options.weakPoints + 1e-9 {
-                    weakByQuestion[weakAnswers[answer].question].append((Int32(round), Int32(answer)))
+                for answer in weakAnswers.indices where weakAnswers[answer].points <= options.weakPoints + 1e-9 {
+                    let question = weakAnswers[answer].question
+                    if question < questions.count { weakByQuestion[question].append((Int32(round), Int32(answer))) }
                 }
             }
             for (order, question) in questions.enumerated() where question.isScored {
@@ -63,11 +63,12 @@ struct FindingsCollector {
                     libraries.append(libraryID)
                     assessments[Int(round)].weakAnswers.withUnsafeBufferPointer { weakAnswers in
                         let answer = weakAnswers[Int(position)]
-                        if let index = groups.firstIndex(where: { $0.value == answer.value && $0.numericValue == answer.numericValue }) {
+                        let value = answer.value, numeric = answer.numericValue
+                        if let index = groups.firstIndex(where: { $0.value == value && $0.numericValue == numeric }) {
                             groups[index].libraryIDs.append(libraryID)
                         } else {
                             groups.append(
-                                WeakAnswer(value: answer.value, numericValue: answer.numericValue, points: answer.points, libraryIDs: [libraryID]))
+                                WeakAnswer(value: value, numericValue: numeric, points: answer.points, libraryIDs: [libraryID]))
                         }
                     }
                 }

@@ -84,7 +84,9 @@ extension ProgrammeView {
         if options.threads > 1 {
             DispatchQueue.global().async(group: planning) { [chosen] in
                 planned.plan = planner.plan(rows)
-                planned.findings = (collector.questions(chosen, minReach: minReach), collector.recommendations(chosen, minReach: minReach))
+                planned.findings = (
+                    collector.questions(chosen, minReach: minReach), collector.recommendations(chosen, minReach: minReach)
+                )
             }
         }
 
@@ -118,7 +120,6 @@ extension ProgrammeView {
                     toRound: current.round, changes: changes, overall: overall,
                     history: history[position]))
         }
-
 
         var mismatches: [VersionMismatch] = []
         for (position, current) in chosen.enumerated() {
