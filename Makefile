@@ -10,8 +10,8 @@ all: build
 deps:
 	@scripts/deps.sh
 
-# Release builds link the Swift runtime and Foundation into the binary on Linux (faster start; see scripts/lib.sh).
-RELEASE_FLAGS := -c release $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib)
+# The release build's options, as scripts/lib.sh (used by demo, integration and bench) defines them.
+RELEASE_FLAGS := $(shell bash -c '. scripts/lib.sh && echo "$${RELEASE_FLAGS[*]}"')
 
 ## build: release build into .build/release/assess
 build: deps

@@ -287,9 +287,9 @@ public struct ScoringEngine: Sendable {
             questions.append(
                 QuestionResult(
                     questionID: question.id, weight: question.weight, scored: question.isScored, answer: answer,
-                    respondents: combined.respondents.isEmpty ? [] : combined.respondents[position], applicable: applicable,
-                    answered: answered,
-                    contribution: contribution, maxContribution: maxContribution, divergence: divergence))
+                    respondents: combined.respondents.isEmpty ? [] : combined.respondents[position],
+                    applicable: applicable, answered: answered, contribution: contribution,
+                    maxContribution: maxContribution, divergence: divergence))
         }
         let score = possible > 0 ? Rounding.oneDecimal(100 * weighted / possible) : 0
         let coverage = applicableWeight > 0 ? Rounding.whole(100 * answeredWeight / applicableWeight) : 0
@@ -385,8 +385,8 @@ public struct ScoringEngine: Sendable {
         rubric.allConsistencyRules.compactMap { rule in
             guard rule.when.evaluate(in: context) else { return nil }
             let questionIDs = rule.whenQuestionIDs
-            let location = questionIDs.lazy.compactMap { id in rubric.questionPositions.position(of: id).flatMap { combined.firstLocation[$0] } }
-                .first
+            let location = questionIDs.lazy
+                .compactMap { id in rubric.questionPositions.position(of: id).flatMap { combined.firstLocation[$0] } }.first
             return ConsistencyFinding(
                 ruleID: rule.id, dimensionID: rule.dimensionID, message: rule.message, location: location,
                 questionIDs: questionIDs)

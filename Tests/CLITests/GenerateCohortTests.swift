@@ -48,34 +48,19 @@ struct GenerateCohortTests {
         #expect(Workspace.rubricPerWorker(inMemory, workers: 2).count == 1)
     }
 
-    /// The copies are loaded on another thread while the caller's work runs; both results come back.
-    @Test func rubricCopiesLoadWhileTheFoldersAreWalked() throws {
-        let rubric = try #require(Self.rubric)
-        let (copies, answer) = Workspace.rubricsPerWorker(rubric, workers: 2) { 6 * 7 }
-        #expect(answer == 42)
-        #expect(copies.count == 2)
-        #expect(copies[0].allQuestions[0] === rubric.allQuestions[0] && copies[1].allQuestions[0] !== rubric.allQuestions[0])
-        #expect(copies[1].contentHash == rubric.contentHash)
-        let (single, _) = Workspace.rubricsPerWorker(rubric, workers: 1) { 0 }
-        #expect(single.count == 1)
-    }
-
     /// `compare` and `validate` load the copies while they load the rubric itself: the first is the rubric the
     /// diagnostics came from, the others are loaded apart from it with the same content.
     @Test func rubricPerWorkerLoadsWithTheRubric() throws {
-        func load(_ folder: String, workers: Int) throws -> ([Rubric], String) {
-            let err = BufferSink()
-            let context = CommandContext(stdout: BufferSink(), stderr: err, currentDirectory: "/nonexistent-cwd")
-            let arguments = ParsedArguments(
-                commandPath: ["compare"], positionals: [], given: ["rubric": [folder]], options: [Workspace.rubricOption],
-                positionalsByName: [:])
-            return (try Workspace.loadRubricPerWorker(arguments, context, workers: workers), err.text)
+        func load(_ folder: String, workers: Int) throws -> [Rubric] {
+            let context = CommandContext(stdout: BufferSink(), stderr: BufferSink(), currentDirectory: "/nonexistent-cwd")
+            let arguments = ParsedArguments(commandPath: ["compare"], given: ["rubric": [folder]], options: [Workspace.rubricOption])
+            return try Workspace.loadRubricPerWorker(arguments, context, workers: workers)
         }
-        let (rubrics, _) = try load(Self.rubricFolder, workers: 3)
+        let rubrics = try load(Self.rubricFolder, workers: 3)
         #expect(rubrics.count == 3)
         #expect(rubrics.allSatisfy { $0.contentHash == rubrics[0].contentHash })
         #expect(rubrics[1].allQuestions[0] !== rubrics[0].allQuestions[0] && rubrics[2].allQuestions[0] !== rubrics[1].allQuestions[0])
-        #expect(try load(Self.rubricFolder, workers: 1).0.count == 1)
+        #expect(try load(Self.rubricFolder, workers: 1).count == 1)
         // A broken rubric stops the command with its diagnostics, however many workers there are.
         let broken = try TemporaryFolder()
         try broken.file("model.yaml", "format: 1\nid: [\n")

@@ -343,11 +343,16 @@ struct TandemPlanner {
             // The least distance a row in a cell can have, from the cell's bounds (the outer cells also hold the rows
             // beyond them): a cell further than the best distance so far by more than rounding is passed over whole,
             // as `consider` would turn down each of its rows. Most cells of the second ring are.
+            func gap(_ value: Double, low: Double, isFirst: Bool, isLast: Bool) -> Double {
+                if !isFirst && value < low { return low - value }
+                if !isLast && value > low + grid.side { return value - low - grid.side }
+                return 0
+            }
             func isBeyond(_ column: Int, _ row: Int, _ best: Double) -> Bool {
-                let left = grid.minX + Double(column) * grid.side, bottom = grid.minY + Double(row) * grid.side
-                let x = size.population, y = size.staff
-                let dx = column > 0 && x < left ? left - x : (column < grid.columns - 1 && x > left + grid.side ? x - left - grid.side : 0)
-                let dy = row > 0 && y < bottom ? bottom - y : (row < grid.rows - 1 && y > bottom + grid.side ? y - bottom - grid.side : 0)
+                let dx = gap(
+                    size.population, low: grid.minX + Double(column) * grid.side, isFirst: column == 0,
+                    isLast: column == grid.columns - 1)
+                let dy = gap(size.staff, low: grid.minY + Double(row) * grid.side, isFirst: row == 0, isLast: row == grid.rows - 1)
                 return (dx + dy) / 2 > best + 0.0001
             }
             func visit(_ column: Int, _ row: Int) {

@@ -61,8 +61,7 @@ public enum Workspace {
 
     /// `loadRubric`, plus a copy of the rubric for every further worker (see `rubricPerWorker`), loaded from the same
     /// folder on other threads while this one loads the rubric: loading takes about as long as reading a hundred
-    /// questionnaires, and the other cores have nothing else to do yet. Copies that do not match the rubric (its
-    /// files changed meanwhile) are dropped, and every worker shares the rubric.
+    /// questionnaires, and the other cores have nothing else to do yet.
     public static func loadRubricPerWorker(
         _ arguments: ParsedArguments, _ context: CommandContext, workers: Int = workerCount
     ) throws -> [Rubric] {
@@ -70,16 +69,10 @@ public enum Workspace {
         let directory = rubricDirectory(arguments, context)
         let copies = RubricCopies()
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            copies.set(parallelMap(Array(1..<workers), workers: workers - 1) { _, _ in
-                RubricLoader.load(directory: directory).rubric
-            }.compactMap { $0 })
-        }
+        DispatchQueue.global().async(group: group) { copies.set(loadCopies(from: directory, count: workers - 1)) }
         let rubric = try loadRubric(arguments, context)
         group.wait()
-        let loaded = copies.get() ?? []
-        guard loaded.count == workers - 1, loaded.allSatisfy({ $0.contentHash == rubric.contentHash }) else { return [rubric] }
-        return [rubric] + loaded
+        return rubric.withCopies(copies.get())
     }
 
     /// The report language: `--lang`, which must be one of the rubric's languages.
@@ -187,13 +180,13 @@ public enum Workspace {
     /// Only the round the view shows (`round`: each library's latest, or round N) keeps its findings details.
     ///
     /// `rubrics`: one per worker, the first being `rubric` (`loadRubricPerWorker`); without them the copies are loaded
-    /// while the folders are walked.
+    /// here (`rubricPerWorker`).
     public static func scoreProgramme(
         paths: [String], rubric: Rubric, rubrics given: [Rubric]? = nil, weakPoints: Double,
         round selection: RoundSelection = .latest, limits: ParseLimits = .default, window: Int = 512
     ) -> ScoredProgramme {
-        let (rubrics, expansion) = given.map { ($0, InputFiles.expand(paths: paths)) }
-            ?? rubricsPerWorker(rubric, during: { InputFiles.expand(paths: paths) })
+        let rubrics = given ?? rubricPerWorker(rubric)
+        let expansion = InputFiles.expand(paths: paths)
         let files = expansion.paths
         let engines = rubrics.map { ScoringEngine(rubric: $0) }
         let books = ProgrammeBooks(selection: selection, diagnostics: expansion.diagnostics)
@@ -314,34 +307,19 @@ public enum Workspace {
     /// The rubric once per worker, the first being `rubric` itself and the others loaded again from its files.
     ///
     /// Scoring retains and releases the rubric's strings and objects all the time; with one shared rubric two cores
-    /// update the same reference counts and pass their cache lines back and forth. Each copy is checked to have the
-    /// same content hash; if a copy cannot be loaded (the files changed meanwhile), all workers share `rubric`.
+    /// update the same reference counts and pass their cache lines back and forth.
     static func rubricPerWorker(_ rubric: Rubric, workers: Int = workerCount) -> [Rubric] {
         guard workers > 1, let first = rubric.files.first else { return [rubric] }
-        let folder = (first as NSString).deletingLastPathComponent
-        var rubrics = [rubric]
-        for _ in 1..<workers {
-            guard let copy = RubricLoader.load(directory: folder).rubric, copy.contentHash == rubric.contentHash else {
-                return [rubric]
-            }
-            rubrics.append(copy)
-        }
-        return rubrics
+        return rubric.withCopies(loadCopies(from: (first as NSString).deletingLastPathComponent, count: workers - 1))
     }
 
-    /// `rubricPerWorker`, its copies loaded on another thread while `work` (walking the folders) runs here: loading a
-    /// rubric takes about as long as reading a hundred questionnaires, and a second core has nothing else to do yet.
-    static func rubricsPerWorker<T>(_ rubric: Rubric, workers: Int = workerCount, during work: () -> T) -> ([Rubric], T) {
-        guard workers > 1 else { return ([rubric], work()) }
-        let copies = RubricCopies()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { copies.set(rubricPerWorker(rubric, workers: workers)) }
-        let result = work()
-        group.wait()
-        return (copies.get() ?? [rubric], result)
+    /// `count` rubrics loaded from `folder`, side by side (nil for one that cannot be loaded).
+    private static func loadCopies(from folder: String, count: Int) -> [Rubric?] {
+        parallelMap(Array(0..<count), workers: count) { _, _ in RubricLoader.load(directory: folder).rubric }
     }
 
     /// Parallel workers: `$ASSESS_JOBS` when set to a whole number ≥ 1, else the active processors.
+    ///
     /// Decided once: `ProcessInfo.environment` copies the whole environment into a dictionary, and a run asks
     /// several times (5 % of the instructions of a run over one file).
     public static let workerCount: Int = {
@@ -465,10 +443,20 @@ final class Handover<Value>: @unchecked Sendable {
 
 /// The rubric copies handed from the thread that loads them to the one that waits for it.
 final class RubricCopies: @unchecked Sendable {
-    private var rubrics: [Rubric]?
+    private var rubrics: [Rubric?] = []
     private let lock = NSLock()
-    func set(_ value: [Rubric]) { lock.withLock { rubrics = value } }
-    func get() -> [Rubric]? { lock.withLock { rubrics } }
+    func set(_ value: [Rubric?]) { lock.withLock { rubrics = value } }
+    func get() -> [Rubric?] { lock.withLock { rubrics } }
+}
+
+extension Rubric {
+    /// This rubric followed by `copies`, when every copy was loaded and has its content hash; else this rubric alone
+    /// (its files changed meanwhile), which every worker then shares.
+    fileprivate func withCopies(_ copies: [Rubric?]) -> [Rubric] {
+        let loaded = copies.compactMap { $0 }
+        guard loaded.count == copies.count, loaded.allSatisfy({ $0.contentHash == contentHash }) else { return [self] }
+        return [self] + loaded
+    }
 }
 
 /// Slots written exactly once each, from concurrent workers that never write the same index.
