@@ -88,6 +88,7 @@ import Testing
         let path = folder.url("blank.yaml")
         let written = try Self.assess(["template", "--lang", "en", "--library", "musterstadt", "--round", "1", "--role", "team", "-o", path])
         #expect(written.status == .success, "\(written.stderr)")
+        #expect(written.stderr.hasPrefix("wrote '") && written.stderr.hasSuffix("blank.yaml'\n"))
         let validated = try Self.assess(["validate", path])
         // Blank: the date, name and required answers are missing, and each is reported.
         #expect(validated.status == .failure)

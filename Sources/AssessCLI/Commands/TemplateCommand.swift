@@ -44,7 +44,10 @@ public enum TemplateCommand: Command {
             }
             template.role = role
         }
-        try context.emit(template.render(), to: arguments.value("output"), inputs: rubric.files)
+        // Said on stderr, as the briefing says it: a librarian should know where the blank questionnaire went.
+        if let written = try context.emit(template.render(), to: arguments.value("output"), inputs: rubric.files) {
+            context.err("wrote '\(written)'\n")
+        }
         return .success
     }
 }
