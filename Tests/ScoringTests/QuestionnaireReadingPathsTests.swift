@@ -82,6 +82,22 @@ struct QuestionnaireReadingPathsTests {
         #expect(accepted > 0 && accepted < 150)
     }
 
+    /// Each top-level field of a sample left out in turn (with its indented lines): the event path checks the
+    /// required ones itself and must give up exactly where the full reading reports a missing field.
+    @Test func missingTopLevelFieldsReadAlike() throws {
+        let lines = try String(contentsOfFile: Self.sampleFiles[0], encoding: .utf8).components(separatedBy: "\n")
+        var accepted = 0, tried = 0
+        for (at, line) in lines.enumerated() where !line.isEmpty && !line.hasPrefix(" ") && !line.hasPrefix("#") {
+            var edited = lines
+            edited.remove(at: at)
+            while at < edited.count, edited[at].hasPrefix(" ") { edited.remove(at: at) }
+            tried += 1
+            if Self.expectAgreement(edited.joined(separator: "\n"), name: "without-\(at).yaml") { accepted += 1 }
+        }
+        // Optional fields (coaching day, targets, notes) may go; the required ones may not.
+        #expect(tried >= 8 && accepted >= 1 && accepted < tried)
+    }
+
     /// Answers written in every shape the format allows, each valid.
     @Test func answerShapesReadAlike() throws {
         let base = try String(contentsOfFile: Self.sampleFiles[0], encoding: .utf8)
