@@ -149,6 +149,25 @@ import Testing
         #expect(Set(expansion.diagnostics.map(\.code)) == ["input-symlink-loop", "input-broken-link", "input-not-found", "input-no-yaml", "input-not-yaml"])
     }
 
+    /// Folders alone, some reached twice (through links and given again): every file then comes with its real path,
+    /// and the expansion skips comparing them; it must still agree with the reference, which compares them all.
+    @Test(arguments: [1, 2])
+    func foldersReachedTwiceListEachFileOnce(workers: Int) throws {
+        let folder = try TemporaryFolder()
+        for library in 0..<12 {
+            for round in 1...2 { try folder.file("c/lib-\(library)/round-\(round).yaml") }
+        }
+        try folder.file("data/shared.yaml")
+        try FileManager.default.createSymbolicLink(atPath: folder.url("c/one"), withDestinationPath: folder.url("data"))
+        try FileManager.default.createSymbolicLink(atPath: folder.url("c/lib-4/again"), withDestinationPath: folder.url("c/lib-7"))
+        let paths = [folder.url("c"), folder.url("data"), folder.url("c/lib-3") + "/", folder.url("c")]
+        let expected = ReferenceExpansion.expand(paths: paths)
+        let expansion = InputFiles.expand(paths: paths, workers: workers)
+        #expect(expansion.paths.count == 25)
+        #expect(expansion.paths == expected.paths)
+        #expect(expansion.diagnostics == expected.diagnostics)
+    }
+
     @Test func bytewiseOrderOfPaths() {
         let words = ["a/b", "a-c", "a", "", "Z", "ä", "a/b/c", "ab", "a\u{0}"]
         for x in words {

@@ -56,6 +56,12 @@ public enum InputFiles {
         if !zip(found, found.dropFirst()).allSatisfy({ !utf8Precedes($1.path, $0.path) }) {
             found.sort { utf8Precedes($0.path, $1.path) }
         }
+        // Files found in a folder come with their real path, and those differ by construction (a real folder is
+        // walked once, and names in a folder differ). Only files given by name or reached through a link can be
+        // the same file twice, so only then are the real paths compared (hashing 100,000 paths took 80 ms).
+        guard found.contains(where: { $0.key == nil }) else {
+            return Expansion(paths: found.map(\.path), diagnostics: walker.diagnostics)
+        }
         var seen = Set<String>()
         var unique: [String] = []
         for file in found where seen.insert(file.key ?? OutputWriter.realPath(file.path) ?? file.path).inserted {
