@@ -28,16 +28,17 @@ extension ProgrammeView {
         let dimensionIDs = rubric.dimensions.map(\.id)
         // Positions of the library-rounds by library id, then round; of two with the same library and round the
         // first given wins. (Positions rather than a dictionary per library: a programme may have many thousands.)
-        func precedes(_ left: ProgrammeRound, _ right: ProgrammeRound) -> Bool {
-            left.library.id != right.library.id ? left.library.id < right.library.id : left.round < right.round
+        /// By positions, so that no round is copied (each holds many references to retain).
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            let left = assessments[a].library.id, right = assessments[b].library.id
+            return left != right ? left < right : assessments[a].round < assessments[b].round
         }
         // `assess compare` gives them in that order already: a check instead of sorting 100,000 of them again.
-        let inOrder = zip(assessments, assessments.dropFirst()).allSatisfy { !precedes($1, $0) }
+        let inOrder = assessments.indices.dropFirst().allSatisfy { !precedes($0, $0 - 1) }
         let order = inOrder
             ? Array(assessments.indices)
             : assessments.indices.sorted { a, b in
-                let left = assessments[a], right = assessments[b]
-                if precedes(left, right) || precedes(right, left) { return precedes(left, right) }
+                if precedes(a, b) || precedes(b, a) { return precedes(a, b) }
                 return a < b
             }
         var libraryIDs: [String] = []
