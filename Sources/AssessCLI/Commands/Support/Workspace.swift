@@ -197,12 +197,20 @@ public enum Workspace {
         // library-rounds that window n - 2 completed, and (one task among the others) books what pass n - 1 gave:
         // its scored rounds are stored and its questionnaires grouped, which decides what pass n + 1 scores. The
         // bookkeeping is serial, but as a task it overlaps the other workers' reading instead of stalling them all.
+        // Once every file is read, the bookkeeping is done between passes (below).
         var previous: PassResult?
         var scoring: [(key: Cohort.Grouper.Key, group: Handover<[Questionnaire]>)] = []
         var tasks: [PipelineTask] = []
         var start = 0
         while start < sorted.count || previous != nil || !scoring.isEmpty {
             let slice = sorted[start..<min(start + window, sorted.count)]
+            if slice.isEmpty, let last = previous {
+                // Every file is read: no reading is left for this bookkeeping to overlap, so it is done here, and
+                // the rounds it completes are scored in the same pass as those of the pass before (at 1,000 files
+                // the last two passes scored a few hundred rounds each, and each pass ends waiting for its slowest).
+                scoring += books.book(last)
+                previous = nil
+            }
             if let previous { tasks.append(.book(Handover(previous))) }
             tasks.append(contentsOf: scoring.lazy.map { .score($0.group) })
             tasks.append(contentsOf: slice.lazy.map { .read($0) })
