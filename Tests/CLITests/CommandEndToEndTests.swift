@@ -53,6 +53,20 @@ import Testing
         #expect(result.stderr.contains("did you mean 'auental'?"))
     }
 
+    /// An output that cannot be written is reported before the questionnaires are read: a programme can take a
+    /// while, and the broken file here would otherwise be reported first.
+    @Test(arguments: [["compare"], []])
+    func unwritableOutputIsToldBeforeReading(command: [String]) throws {
+        let folder = try TemporaryFolder()
+        let broken = try folder.file("in/broken.yaml", "format: 1\nlibrary: [\n")
+        let target = folder.url("missing/report.txt")
+        let result = try Self.assess(command + [broken, "--output", target])
+        #expect(result.status == .failure)
+        #expect(result.stderr.contains("cannot write '\(target)': the folder '\(folder.url("missing"))' does not exist"))
+        #expect(!result.stderr.contains("broken.yaml"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.url("missing")))
+    }
+
     @Test func oneBriefingPerLibraryIntoAFolder() throws {
         let folder = try TemporaryFolder()
         let result = try Self.assess(["samples", "--format", "md", "--output", folder.path + "/"])

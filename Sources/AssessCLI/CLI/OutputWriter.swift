@@ -128,6 +128,14 @@ public struct OutputWriter: Sendable {
 
     // MARK: - Checks
 
+    /// Checks, before a long run, that `path` could be written: it names no folder, its folder exists and is
+    /// writable, and it is none of the inputs. `write` checks again when it writes.
+    ///
+    /// - Throws: the `CLIError` that `write` would throw for the same reasons.
+    public func checkTarget(_ path: String) throws {
+        _ = try checkedTarget(path)
+    }
+
     /// Resolves the real target and refuses folders, missing folders and inputs.
     private func checkedTarget(_ path: String) throws -> String {
         guard !path.isEmpty else { throw CLIError("the output path is empty") }

@@ -37,6 +37,10 @@ public enum BriefCommand: Command {
     }
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
+        // An output file that cannot be written is told before reading a whole programme (a folder is made later).
+        if let output = arguments.value("output"), output != "-", !output.hasSuffix("/"), !isDirectory(output) {
+            try OutputWriter().checkTarget(output)
+        }
         let rubric = try Workspace.loadRubric(arguments, context)
         let language = try Workspace.language(arguments, rubric: rubric)
         let hours = try budget(arguments.value("hours") ?? "6")

@@ -75,6 +75,8 @@ public enum CompareCommand: Command {
         guard let round = RoundSelection(roundText) else {
             throw UsageError("Invalid value '\(roundText)' for '--round'. Give 'latest' or a round number such as '2'.")
         }
+        // A folder that does not exist or cannot be written to is better told now than after scoring every file.
+        if let output = arguments.value("output"), output != "-" { try OutputWriter().checkTarget(output) }
         let rubrics = try Workspace.loadRubricPerWorker(arguments, context)
         let rubric = rubrics[0]
         let language = try Workspace.language(arguments, rubric: rubric)
