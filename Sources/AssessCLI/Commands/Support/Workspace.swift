@@ -183,7 +183,7 @@ public enum Workspace {
     /// here (`rubricPerWorker`).
     public static func scoreProgramme(
         paths: [String], rubric: Rubric, rubrics given: [Rubric]? = nil, weakPoints: Double,
-        round selection: RoundSelection = .latest, limits: ParseLimits = .default, window: Int = 512
+        round selection: RoundSelection = .latest, limits: ParseLimits = .default, window: Int = 2048
     ) -> ScoredProgramme {
         let rubrics = given ?? rubricPerWorker(rubric)
         let expansion = InputFiles.expand(paths: paths)
