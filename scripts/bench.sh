@@ -29,7 +29,6 @@ OUT=${BENCH_OUT:-benchmarks/results-$DATE-${CORES}cores.md}
 WORK=.build-bench
 mkdir -p "$WORK" benchmarks
 
-[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install -y time)" >&2; exit 1; }
 HYPERFINE=$(command -v hyperfine || true)
 
 echo "== building (release, $SCRATCH)" >&2
@@ -38,6 +37,8 @@ echo "== building (release, $SCRATCH)" >&2
 ASSESS="$SCRATCH/release/assess"
 FLOOR="$WORK/floor"
 cc -O2 -o "$FLOOR" bench/floor.c $(pkg-config --cflags --libs yaml-0.1) -lpthread
+MEASURE="$WORK/measure"
+cc -O2 -o "$MEASURE" bench/measure.c
 
 # One cohort per size, generated once and reused.
 cohort() {
@@ -71,27 +72,27 @@ median() { # key
     echo ${ALL[$1]} | tr ' ' '\n' | sort -g | awk '{v[NR]=$1} END{print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'
 }
 
-# run_assess KEY CMD...: one run; compare/validate exit 1 on findings, anything else fails the benchmark
-# The wall time is taken with nanoseconds around /usr/bin/time (whose own %e has only 10 ms steps, a twentieth
-# of a run over 1,000 files); /usr/bin/time gives the peak resident memory.
+# measured: the seconds and the peak resident memory (kB) of bench/measure's last run
+measured() { sed 's/seconds=\([0-9.]*\) maxrss_kb=\([0-9]*\)/\1 \2/' "$WORK/time.txt"; }
+
+# run_assess KEY [MEASURE-OPTION...] CMD...: one run, from process start to exit (bench/measure.c: the clock is read
+# around fork and wait4, and `-c 0 -e ASSESS_JOBS=1` pin a run to one core without taskset and env in front);
+# compare/validate exit 1 on findings, anything else fails the benchmark
 run_assess() {
     local key=$1; shift
-    local start end
-    start=$(date +%s%N)
-    /usr/bin/time -f "%M" -o "$WORK/time.txt" "$@" > /dev/null 2> "$WORK/stderr.txt" || {
+    "$MEASURE" -o "$WORK/time.txt" "$@" > /dev/null 2> "$WORK/stderr.txt" || {
         local status=$?
         [ $status -eq 1 ] || { cat "$WORK/stderr.txt" >&2; echo "bench: '$*' failed ($status)" >&2; exit 1; }
     }
-    end=$(date +%s%N)
-    keep "$key" "$(awk "BEGIN{printf \"%.4f\", ($end - $start) / 1e9}")" "$(tail -1 "$WORK/time.txt")"
+    keep "$key" $(measured)
 }
 
 # run_floor KEY THREADS LIST: one run, timed by the floor's own clock (parse loop only); sets BYTES
 run_floor() {
     local line
-    line=$(/usr/bin/time -f "%M" -o "$WORK/time.txt" "$FLOOR" -j "$2" "$3")
+    line=$("$MEASURE" -o "$WORK/time.txt" "$FLOOR" -j "$2" "$3")
     BYTES=$(echo "$line" | sed 's/.*bytes=\([0-9]*\).*/\1/')
-    keep "$1" "${line##*seconds=}" "$(tail -1 "$WORK/time.txt")"
+    keep "$1" "${line##*seconds=}" "$(measured | cut -d' ' -f2)"
 }
 
 ROWS=()
@@ -112,7 +113,7 @@ for n in $SIZES; do
         run_floor floor/2 2 "$dir.list"
         for command in validate compare; do
             extra=(); [ "$command" = compare ] && extra=(--output "$WORK/compare-$n.txt")
-            run_assess "$command/1" taskset -c 0 env ASSESS_JOBS=1 "$ASSESS" "$command" "$dir" "${extra[@]}"
+            run_assess "$command/1" -c 0 -e ASSESS_JOBS=1 "$ASSESS" "$command" "$dir" "${extra[@]}"
             run_assess "$command/$CORES" "$ASSESS" "$command" "$dir" "${extra[@]}"
         done
     done
@@ -196,9 +197,10 @@ done
     echo "- swift: $(${SWIFT:-swift} --version 2>&1 | head -1); \`swift build ${RELEASE_FLAGS[*]}\`"
     echo "- cohort: $ROUNDS rounds × $RESPONDENTS respondents per library, seed $SEED; sizes: $SIZES"
     echo "- times: best of $REPEAT_SMALL rounds below 10k files, $REPEAT from 10k, $REPEAT_LARGE from 100k; each round runs the floor and"
-    echo "  every command once, side by side; wall clock from process start to exit; floor: its own parse-loop clock;"
-    echo "  files/s, MB/s and the ratio are from the best time, the median is shown beside it"
-    echo "- 1 core: \`taskset -c 0\` and \`ASSESS_JOBS=1\`; ratio = floor (1 thread) time ÷ this time (1.00 = as fast as libyaml alone)"
+    echo "  every command once, side by side; wall clock from process start to exit (bench/measure.c: around fork and"
+    echo "  wait4); floor: its own parse-loop clock; files/s, MB/s and the ratio are from the best time, the median is"
+    echo "  shown beside it"
+    echo "- 1 core: pinned to CPU 0 and \`ASSESS_JOBS=1\`; ratio = floor (1 thread) time ÷ this time (1.00 = as fast as libyaml alone)"
     echo
     echo "| files | what | cores | best s | median s | files/s | MB/s | ratio to floor | peak RSS MB |"
     echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
