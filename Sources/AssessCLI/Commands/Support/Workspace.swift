@@ -180,14 +180,15 @@ public enum Workspace {
     /// Only the round the view shows (`round`: each library's latest, or round N) keeps its findings details.
     ///
     /// `rubrics`: one per worker, the first being `rubric` (`loadRubricPerWorker`); without them the copies are loaded
-    /// here (`rubricPerWorker`).
+    /// here (`rubricPerWorker`). `window`: files per pass; by default `pipelineWindow(files:)`.
     public static func scoreProgramme(
         paths: [String], rubric: Rubric, rubrics given: [Rubric]? = nil, weakPoints: Double,
-        round selection: RoundSelection = .latest, limits: ParseLimits = .default, window: Int = 2048
+        round selection: RoundSelection = .latest, limits: ParseLimits = .default, window: Int? = nil
     ) -> ScoredProgramme {
         let rubrics = given ?? rubricPerWorker(rubric)
         let expansion = InputFiles.expand(paths: paths)
         let files = expansion.paths
+        let window = window ?? pipelineWindow(files: files.count)
         let engines = rubrics.map { ScoringEngine(rubric: $0) }
         let books = ProgrammeBooks(selection: selection, diagnostics: expansion.diagnostics)
 
@@ -276,6 +277,11 @@ public enum Workspace {
             rounds: rounds, diagnostics: diagnostics, failed: failed, files: files,
             groupingDiagnostics: grouper.diagnostics, excludedFiles: grouper.excludedFiles)
     }
+
+    /// Files per window of `scoreProgramme`: a quarter of them, from 256 to 2,048. Every window is a pass that ends
+    /// waiting for the slower worker, so large programmes take large windows; but the last window's bookkeeping
+    /// overlaps no reading, so a small programme takes several (with one window, 1,000 files were booked serially).
+    static func pipelineWindow(files: Int) -> Int { min(2048, max(256, files / 4)) }
 
     /// `transform` applied to every element on all cores (or `$ASSESS_JOBS` workers); results in input order.
     ///
