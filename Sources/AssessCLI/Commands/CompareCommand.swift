@@ -94,7 +94,7 @@ public enum CompareCommand: Command {
         var loaded = Workspace.scoreProgramme(
             paths: arguments.positional("paths"), rubric: rubric, rubrics: rubrics, weakPoints: options.weakPoints,
             round: round)
-        ProcessMemory.returnFreedPages()
+        ProcessMemory.returnFreedPages(files: loaded.files.count)
         var diagnostics = loaded.diagnostics + loaded.groupingDiagnostics
         let leftOut = leftOutFiles(
             failed: loaded.failed, diagnostics: loaded.diagnostics, groupingDiagnostics: loaded.groupingDiagnostics,
@@ -107,7 +107,7 @@ public enum CompareCommand: Command {
         }
         let view = ProgrammeView(rounds: loaded.rounds, rubric: rubric, options: options, leftOut: leftOut)
         loaded.rounds = []  // the view holds what the report needs; a large programme should not keep both
-        ProcessMemory.returnFreedPages()
+        ProcessMemory.returnFreedPages(files: loaded.files.count)
         diagnostics += notices(view, rubric: rubric, round: round)
         context.report(diagnostics)
 
