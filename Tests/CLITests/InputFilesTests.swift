@@ -168,6 +168,21 @@ import Testing
         #expect(expansion.diagnostics == expected.diagnostics)
     }
 
+    /// Started on another thread (two workers) or walked when asked (one), the expansion is the same.
+    @Test(arguments: [1, 2])
+    func pendingExpansionGivesTheExpansion(workers: Int) throws {
+        let folder = try TemporaryFolder()
+        for library in 0..<5 { try folder.file("c/lib-\(library)/round-1.yaml") }
+        try folder.file("c/notes.txt")
+        let paths = [folder.url("c"), folder.url("missing.yaml")]
+        let expected = InputFiles.expand(paths: paths)
+        let pending = PendingExpansion(paths: paths, workers: workers)
+        let expansion = pending.wait()
+        #expect(expansion.paths == expected.paths && expansion.paths.count == 5)
+        #expect(expansion.diagnostics == expected.diagnostics)
+        #expect(pending.wait().paths == expected.paths)  // asked again: the same, not walked again
+    }
+
     @Test func bytewiseOrderOfPaths() {
         let words = ["a/b", "a-c", "a", "", "Z", "ä", "a/b/c", "ab", "a\u{0}"]
         for x in words {

@@ -77,6 +77,7 @@ public enum CompareCommand: Command {
         }
         // A folder that does not exist or cannot be written to is better told now than after scoring every file.
         if let output = arguments.value("output"), output != "-" { try OutputWriter().checkTarget(output) }
+        let expanding = PendingExpansion(paths: arguments.positional("paths"))
         let rubrics = try Workspace.loadRubricPerWorker(arguments, context)
         let rubric = rubrics[0]
         let language = try Workspace.language(arguments, rubric: rubric)
@@ -92,8 +93,7 @@ public enum CompareCommand: Command {
             maxMenteesPerMentor: arguments.integer("max-mentees") ?? 2, threads: Workspace.workerCount)
         // Streams: each library-round is reduced to what the view needs as soon as it is scored.
         var loaded = Workspace.scoreProgramme(
-            paths: arguments.positional("paths"), rubric: rubric, rubrics: rubrics, weakPoints: options.weakPoints,
-            round: round)
+            expansion: expanding.wait(), rubric: rubric, rubrics: rubrics, weakPoints: options.weakPoints, round: round)
         ProcessMemory.returnFreedPages(files: loaded.files.count)
         var diagnostics = loaded.diagnostics + loaded.groupingDiagnostics
         let leftOut = leftOutFiles(

@@ -21,13 +21,14 @@ public enum ValidateCommand: Command {
     }
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
+        let expanding = PendingExpansion(paths: arguments.positional("paths"))
         let rubrics = try Workspace.loadRubricPerWorker(arguments, context)
         let rubric = rubrics[0]
         let language = try Workspace.language(arguments, rubric: rubric)
         // Streams: of each valid file only its grouping facts and consistency warnings are kept (computed on the
         // worker that loaded it); duplicates are then found in path order, as `Cohort.group` does.
         // Each worker reads and scores with its own rubric copy, so two cores do not update the same reference counts.
-        let expansion = InputFiles.expand(paths: arguments.positional("paths"))
+        let expansion = expanding.wait()
         let engines = rubrics.map { ScoringEngine(rubric: $0) }
         var diagnostics = expansion.diagnostics
         var members: [Cohort.Member] = []

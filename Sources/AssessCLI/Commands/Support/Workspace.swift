@@ -185,8 +185,17 @@ public enum Workspace {
         paths: [String], rubric: Rubric, rubrics given: [Rubric]? = nil, weakPoints: Double,
         round selection: RoundSelection = .latest, limits: ParseLimits = .default, window: Int? = nil
     ) -> ScoredProgramme {
+        scoreProgramme(
+            expansion: InputFiles.expand(paths: paths), rubric: rubric, rubrics: given, weakPoints: weakPoints,
+            round: selection, limits: limits, window: window)
+    }
+
+    /// `scoreProgramme(paths:…)` over paths already expanded (for instance by a `PendingExpansion`).
+    public static func scoreProgramme(
+        expansion: InputFiles.Expansion, rubric: Rubric, rubrics given: [Rubric]? = nil, weakPoints: Double,
+        round selection: RoundSelection = .latest, limits: ParseLimits = .default, window: Int? = nil
+    ) -> ScoredProgramme {
         let rubrics = given ?? rubricPerWorker(rubric)
-        let expansion = InputFiles.expand(paths: paths)
         let files = expansion.paths
         let window = window ?? pipelineWindow(files: files.count)
         let engines = rubrics.map { ScoringEngine(rubric: $0) }
@@ -340,6 +349,30 @@ public enum Workspace {
         if let text = getenv("ASSESS_JOBS").map({ String(cString: $0) }), let jobs = Int(text), jobs >= 1 { return jobs }
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }()
+}
+
+/// `InputFiles.expand` started on another thread, for a command that loads its rubric meanwhile: walking the folders
+/// needs no rubric, and over 1,000 files each takes a few milliseconds. With one worker it waits for `wait()`, so
+/// that a one-core run stays on one thread.
+public final class PendingExpansion: @unchecked Sendable {
+    private let paths: [String]
+    private var expansion: InputFiles.Expansion?
+    private let group = DispatchGroup()
+
+    public init(paths: [String], workers: Int = Workspace.workerCount) {
+        self.paths = paths
+        guard workers > 1 else { return }
+        DispatchQueue.global().async(group: group) { [self] in expansion = InputFiles.expand(paths: paths) }
+    }
+
+    /// The expansion, once the walk is done (`DispatchGroup.wait` orders its write before this read).
+    public func wait() -> InputFiles.Expansion {
+        group.wait()
+        if let expansion { return expansion }
+        let walked = InputFiles.expand(paths: paths)
+        expansion = walked
+        return walked
+    }
 }
 
 /// One task of a pass of `Workspace.scoreProgramme`.
