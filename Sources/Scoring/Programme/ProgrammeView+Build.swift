@@ -28,7 +28,7 @@ extension ProgrammeView {
         let dimensionIDs = rubric.dimensions.map(\.id)
         // Positions of the library-rounds by library id, then round; of two with the same library and round the
         // first given wins. (Positions rather than a dictionary per library: a programme may have many thousands.)
-        /// By positions, so that no round is copied (each holds many references to retain).
+        // Compared by position, so that no round is copied (each holds many references to retain).
         func precedes(_ a: Int, _ b: Int) -> Bool {
             let left = assessments[a].library.id, right = assessments[b].library.id
             return left != right ? left < right : assessments[a].round < assessments[b].round
@@ -37,10 +37,7 @@ extension ProgrammeView {
         let inOrder = assessments.indices.dropFirst().allSatisfy { !precedes($0, $0 - 1) }
         let order = inOrder
             ? Array(assessments.indices)
-            : assessments.indices.sorted { a, b in
-                if precedes(a, b) || precedes(b, a) { return precedes(a, b) }
-                return a < b
-            }
+            : assessments.indices.sorted { a, b in precedes(a, b) || (!precedes(b, a) && a < b) }
         var libraryIDs: [String] = []
         var chosen: [ProgrammeRound] = []
         /// Aligned with `chosen`: the library's round before the chosen one, and its rounds up to the chosen one.
