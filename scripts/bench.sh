@@ -60,7 +60,8 @@ cohort() {
 # within minutes, so the floor and assess are best measured side by side, not one after the other.
 # The targets are judged on the best round (the machine's noise only ever adds time); the median is reported
 # beside it. The development machine switches between a fast and a slow mode (the floor over 10,000 files takes
-# about 1.0 s or 1.8 s) for minutes at a time, so there are enough rounds for each command to meet the fast one. Per key, BEST holds the best wall time, ALL every time, RSS the highest peak resident memory (kB).
+# about 1.0 s or 1.8 s) for minutes at a time, so there are enough rounds for each command to meet the fast one.
+# Per key, BEST holds the best wall time, ALL every time, RSS the highest peak resident memory (kB).
 declare -A BEST ALL RSS
 
 keep() { # key seconds kb
