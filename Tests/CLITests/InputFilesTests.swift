@@ -169,14 +169,14 @@ import Testing
     }
 
     /// Started on another thread (two workers) or walked when asked (one), the expansion is the same.
-    @Test(arguments: [1, 2])
-    func pendingExpansionGivesTheExpansion(workers: Int) throws {
+    @Test(arguments: [false, true])
+    func pendingExpansionGivesTheExpansion(inBackground: Bool) throws {
         let folder = try TemporaryFolder()
         for library in 0..<5 { try folder.file("c/lib-\(library)/round-1.yaml") }
         try folder.file("c/notes.txt")
         let paths = [folder.url("c"), folder.url("missing.yaml")]
         let expected = InputFiles.expand(paths: paths)
-        let pending = PendingExpansion(paths: paths, workers: workers)
+        let pending = Pending(inBackground: inBackground) { InputFiles.expand(paths: paths) }
         let expansion = pending.wait()
         #expect(expansion.paths == expected.paths && expansion.paths.count == 5)
         #expect(expansion.diagnostics == expected.diagnostics)

@@ -77,7 +77,8 @@ public enum CompareCommand: Command {
         }
         // A folder that does not exist or cannot be written to is better told now than after scoring every file.
         if let output = arguments.value("output"), output != "-" { try OutputWriter().checkTarget(output) }
-        let expanding = PendingExpansion(paths: arguments.positional("paths"))
+        let paths = arguments.positional("paths")
+        let expanding = Pending { InputFiles.expand(paths: paths) }  // the walk needs no rubric
         let rubrics = try Workspace.loadRubricPerWorker(arguments, context)
         let rubric = rubrics[0]
         let language = try Workspace.language(arguments, rubric: rubric)

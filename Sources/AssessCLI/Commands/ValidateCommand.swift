@@ -21,7 +21,8 @@ public enum ValidateCommand: Command {
     }
 
     public static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitStatus {
-        let expanding = PendingExpansion(paths: arguments.positional("paths"))
+        let paths = arguments.positional("paths")
+        let expanding = Pending { InputFiles.expand(paths: paths) }  // the walk needs no rubric
         let rubrics = try Workspace.loadRubricPerWorker(arguments, context)
         let rubric = rubrics[0]
         let language = try Workspace.language(arguments, rubric: rubric)

@@ -67,12 +67,9 @@ public enum Workspace {
     ) throws -> [Rubric] {
         guard workers > 1 else { return [try loadRubric(arguments, context)] }
         let directory = rubricDirectory(arguments, context)
-        let copies = RubricCopies()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { copies.set(loadCopies(from: directory, count: workers - 1)) }
+        let copies = Pending(inBackground: true) { loadCopies(from: directory, count: workers - 1) }
         let rubric = try loadRubric(arguments, context)
-        group.wait()
-        return rubric.withCopies(copies.get())
+        return rubric.withCopies(copies.wait())
     }
 
     /// The report language: `--lang`, which must be one of the rubric's languages.
@@ -190,7 +187,7 @@ public enum Workspace {
             round: selection, limits: limits, window: window)
     }
 
-    /// `scoreProgramme(paths:…)` over paths already expanded (for instance by a `PendingExpansion`).
+    /// `scoreProgramme(paths:…)` over paths already expanded (for instance while the rubric loaded).
     public static func scoreProgramme(
         expansion: InputFiles.Expansion, rubric: Rubric, rubrics given: [Rubric]? = nil, weakPoints: Double,
         round selection: RoundSelection = .latest, limits: ParseLimits = .default, window: Int? = nil
@@ -351,27 +348,29 @@ public enum Workspace {
     }()
 }
 
-/// `InputFiles.expand` started on another thread, for a command that loads its rubric meanwhile: walking the folders
-/// needs no rubric, and over 1,000 files each takes a few milliseconds. With one worker it waits for `wait()`, so
-/// that a one-core run stays on one thread.
-public final class PendingExpansion: @unchecked Sendable {
-    private let paths: [String]
-    private var expansion: InputFiles.Expansion?
+/// A value worked out on another thread while this one does something else, such as walking the folders or loading
+/// the workers' rubric copies while the rubric loads. Not in the background, it is worked out when first asked for,
+/// so that a one-core run stays on one thread.
+final class Pending<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+    private let work: @Sendable () -> Value
     private let group = DispatchGroup()
 
-    public init(paths: [String], workers: Int = Workspace.workerCount) {
-        self.paths = paths
-        guard workers > 1 else { return }
-        DispatchQueue.global().async(group: group) { [self] in expansion = InputFiles.expand(paths: paths) }
+    /// `inBackground`: start `work` on another thread now (by default when there is more than one worker).
+    init(inBackground: Bool = Workspace.workerCount > 1, _ work: @escaping @Sendable () -> Value) {
+        self.work = work
+        guard inBackground else { return }
+        DispatchQueue.global().async(group: group) { [self] in value = work() }
     }
 
-    /// The expansion, once the walk is done (`DispatchGroup.wait` orders its write before this read).
-    public func wait() -> InputFiles.Expansion {
+    /// The value, once worked out (`DispatchGroup.wait` orders the other thread's write before this read). Ask from
+    /// one thread.
+    func wait() -> Value {
         group.wait()
-        if let expansion { return expansion }
-        let walked = InputFiles.expand(paths: paths)
-        expansion = walked
-        return walked
+        if let value { return value }
+        let worked = work()
+        value = worked
+        return worked
     }
 }
 
@@ -486,14 +485,6 @@ final class Handover<Value>: @unchecked Sendable {
         defer { value = nil }
         return value!
     }
-}
-
-/// The rubric copies handed from the thread that loads them to the one that waits for it.
-final class RubricCopies: @unchecked Sendable {
-    private var rubrics: [Rubric?] = []
-    private let lock = NSLock()
-    func set(_ value: [Rubric?]) { lock.withLock { rubrics = value } }
-    func get() -> [Rubric?] { lock.withLock { rubrics } }
 }
 
 extension Rubric {
