@@ -6,7 +6,8 @@
  *   -c CPU         run the command on this one CPU only (as `taskset -c CPU` would)
  *   -e NAME=VALUE  set this environment variable for the command (as `env NAME=VALUE` would)
  *
- * Writes "seconds=S maxrss_kb=K" and exits with the command's exit status (128 + signal when a signal ended it, 127
+ * Writes "seconds=S maxrss_kb=K cpu_seconds=C" (C: user plus system time of the command and the children it waited
+ * for) and exits with the command's exit status (128 + signal when a signal ended it, 127
  * when it could not be started). The command's own output goes where measure's goes.
  *
  * Timing a command from the shell, with `date` before and after `/usr/bin/time` and `taskset`/`env` in front, counted
@@ -85,7 +86,9 @@ int main(int argc, char **argv) {
         perror("measure: -o");
         return 127;
     }
-    fprintf(sink, "seconds=%.6f maxrss_kb=%ld\n", seconds, resources.ru_maxrss);
+    double cpu_seconds = (double)(resources.ru_utime.tv_sec + resources.ru_stime.tv_sec)
+        + (double)(resources.ru_utime.tv_usec + resources.ru_stime.tv_usec) / 1e6;
+    fprintf(sink, "seconds=%.6f maxrss_kb=%ld cpu_seconds=%.6f\n", seconds, resources.ru_maxrss, cpu_seconds);
     if (sink != stderr) fclose(sink);
     if (WIFEXITED(status)) return WEXITSTATUS(status);
     if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);

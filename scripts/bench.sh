@@ -61,21 +61,24 @@ cohort() {
 # The targets are judged on the best round (the machine's noise only ever adds time); the median is reported
 # beside it. The development machine switches between a fast and a slow mode (the floor over 10,000 files takes
 # about 1.0 s or 1.8 s) for minutes at a time, so there are enough rounds for each command to meet the fast one.
-# Per key, BEST holds the best wall time, ALL every time, RSS the highest peak resident memory (kB).
-declare -A BEST ALL RSS
+# Per key, BEST holds the best wall time and BESTCPU that run's CPU time (user + system), ALL every time, RSS the
+# highest peak resident memory (kB), ROUNDTIME the time of each round (for the speedups of rounds, see below).
+declare -A BEST BESTCPU ALL RSS ROUNDTIME
 
-keep() { # key seconds kb
-    if [ -z "${BEST[$1]:-}" ] || awk "BEGIN{exit !($2 < ${BEST[$1]})}"; then BEST[$1]=$2; fi
+keep() { # key seconds kb cpu-seconds
+    if [ -z "${BEST[$1]:-}" ] || awk "BEGIN{exit !($2 < ${BEST[$1]})}"; then BEST[$1]=$2; BESTCPU[$1]=$4; fi
     ALL[$1]="${ALL[$1]:-} $2"
+    ROUNDTIME[$1/$round]=$2
     if [ -z "${RSS[$1]:-}" ] || [ "$3" -gt "${RSS[$1]}" ]; then RSS[$1]=$3; fi
 }
 
-median() { # key
-    echo ${ALL[$1]} | tr ' ' '\n' | sort -g | awk '{v[NR]=$1} END{print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'
+median_of() { # number...
+    printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END{print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'
 }
+median() { median_of ${ALL[$1]}; } # key
 
-# measured: the seconds and the peak resident memory (kB) of bench/measure's last run
-measured() { sed 's/seconds=\([0-9.]*\) maxrss_kb=\([0-9]*\)/\1 \2/' "$WORK/time.txt"; }
+# measured: the seconds, the peak resident memory (kB) and the CPU seconds of bench/measure's last run
+measured() { sed 's/seconds=\([0-9.]*\) maxrss_kb=\([0-9]*\) cpu_seconds=\([0-9.]*\)/\1 \2 \3/' "$WORK/time.txt"; }
 
 # run_assess KEY [MEASURE-OPTION...] CMD...: one run, from process start to exit (bench/measure.c: the clock is read
 # around fork and wait4, and `-c 0 -e ASSESS_JOBS=1` pin a run to one core without taskset and env in front);
@@ -89,15 +92,16 @@ run_assess() {
     keep "$key" $(measured)
 }
 
-# run_floor KEY THREADS LIST: one run, timed by the floor's own clock (parse loop only); sets BYTES
+# run_floor KEY THREADS LIST [MEASURE-OPTION...]: one run, timed by the floor's own clock (parse loop only); sets BYTES
 run_floor() {
-    local line
-    line=$("$MEASURE" -o "$WORK/time.txt" "$FLOOR" -j "$2" "$3")
+    local key=$1 threads=$2 list=$3 line
+    shift 3
+    line=$("$MEASURE" -o "$WORK/time.txt" "$@" "$FLOOR" -j "$threads" "$list")
     BYTES=$(echo "$line" | sed 's/.*bytes=\([0-9]*\).*/\1/')
-    keep "$1" "${line##*seconds=}" "$(measured | cut -d' ' -f2)"
+    keep "$key" "${line##*seconds=}" $(measured | cut -d' ' -f2,3)
 }
 
-ROWS=()
+ROWS=() PARALLEL=()
 declare -A PERFILE
 for n in $SIZES; do
     cohort "$n"
@@ -111,7 +115,7 @@ for n in $SIZES; do
     xargs -a "$dir.list" cat > /dev/null
     for round in $(seq "$repeat"); do
         echo "== $n files, round $round of $repeat" >&2
-        run_floor floor/1 1 "$dir.list"
+        run_floor floor/1 1 "$dir.list" -c 0
         run_floor floor/2 2 "$dir.list"
         for command in validate compare; do
             extra=(); [ "$command" = compare ] && extra=(--output "$WORK/compare-$n.txt")
@@ -135,7 +139,22 @@ for n in $SIZES; do
         row "assess $command" 1 "$command/1"
         row "assess $command" "$CORES" "$command/$CORES"
     done
-    BEST=() ALL=() RSS=()
+    # How a run on all cores compares with one core. Cores busy = CPU time ÷ wall time of the best run on all cores:
+    # what is left below the core count is time the run waited on one thread. CPU time on all cores ÷ on one: above
+    # 1.00 the same work took more processor time when every core ran (on a shared machine, the cores also slow each
+    # other down), which the floor, with nothing shared between its threads, shows as well.
+    parallel_row() { # name key-1 key-all
+        local name=$1 one=$2 all=$3 speedups=() r
+        for r in $(seq "$repeat"); do
+            speedups+=("$(awk "BEGIN{print ${ROUNDTIME[$one/$r]} / ${ROUNDTIME[$all/$r]}}")")
+        done
+        PARALLEL+=("| $n | $name | ${all##*/} | $(awk "BEGIN{printf \"%.2f\", ${BEST[$one]} / ${BEST[$all]}}") | $(printf %.2f "$(median_of "${speedups[@]}")") | $(awk "BEGIN{printf \"%.2f\", ${BESTCPU[$all]} / ${BEST[$all]}}") | $(awk "BEGIN{printf \"%.2f\", ${BESTCPU[$all]} / ${BESTCPU[$one]}}") |")
+    }
+    if [ "$CORES" -gt 1 ]; then
+        parallel_row "floor (libyaml events)" floor/1 floor/2
+        for command in validate compare; do parallel_row "assess $command" "$command/1" "$command/$CORES"; done
+    fi
+    BEST=() BESTCPU=() ALL=() RSS=() ROUNDTIME=()
 done
 
 # Briefing latency: process start to exit.
@@ -202,12 +221,26 @@ done
     echo "  every command once, side by side; wall clock from process start to exit (bench/measure.c: around fork and"
     echo "  wait4); floor: its own parse-loop clock; files/s, MB/s and the ratio are from the best time, the median is"
     echo "  shown beside it"
-    echo "- 1 core: pinned to CPU 0 and \`ASSESS_JOBS=1\`; ratio = floor (1 thread) time ÷ this time (1.00 = as fast as libyaml alone)"
+    echo "- 1 core: pinned to CPU 0 (the floor too) and \`ASSESS_JOBS=1\`; ratio = floor (1 thread) time ÷ this time (1.00 = as fast"
+    echo "  as libyaml alone)"
     echo
     echo "| files | what | cores | best s | median s | files/s | MB/s | ratio to floor | peak RSS MB |"
     echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${ROWS[@]}"
     echo
+    if [ ${#PARALLEL[@]} -gt 0 ]; then
+        echo "## All $CORES cores against one"
+        echo
+        echo "Speedup: best time on one core ÷ best time on all; per round: the median of each round's own speedup"
+        echo "(the two runs of a round are seconds apart). Cores busy: CPU time ÷ wall time of the best run on all cores."
+        echo "CPU time ratio: CPU time of the best run on all cores ÷ that of the best on one (1.00: the same work cost the"
+        echo "same processor time; above: each core did less per second while the others ran)."
+        echo
+        echo "| files | what | cores | speedup | speedup per round (median) | cores busy | CPU time ratio |"
+        echo "|---:|---|---:|---:|---:|---:|---:|"
+        printf '%s\n' "${PARALLEL[@]}"
+        echo
+    fi
     echo "## Scaling ($small → $large files)"
     echo
     echo "| what | cores | µs/file at $small | µs/file at $large | ratio |"
