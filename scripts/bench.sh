@@ -232,7 +232,8 @@ done
         echo "## All $CORES cores against one"
         echo
         echo "Speedup: best time on one core ÷ best time on all; per round: the median of each round's own speedup"
-        echo "(the two runs of a round are seconds apart). Cores busy: CPU time ÷ wall time of the best run on all cores."
+        echo "(the two runs of a round are seconds apart). Cores busy: CPU time ÷ wall time of the best run on all cores"
+        echo "(for the floor, the whole process's CPU time over its parse loop's time, so slightly high)."
         echo "CPU time ratio: CPU time of the best run on all cores ÷ that of the best on one (1.00: the same work cost the"
         echo "same processor time; above: each core did less per second while the others ran)."
         echo
