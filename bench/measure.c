@@ -7,8 +7,8 @@
  *   -e NAME=VALUE  set this environment variable for the command (as `env NAME=VALUE` would)
  *
  * Writes "seconds=S maxrss_kb=K cpu_seconds=C" (C: user plus system time of the command and the children it waited
- * for) and exits with the command's exit status (128 + signal when a signal ended it, 127
- * when it could not be started). The command's own output goes where measure's goes.
+ * for) and exits with the command's exit status (128 + signal when a signal ended it, 127 when it could not be
+ * started). The command's own output goes where measure's goes.
  *
  * Timing a command from the shell, with `date` before and after `/usr/bin/time` and `taskset`/`env` in front, counted
  * the start and end of those helper processes too: a few milliseconds, which is 3-4 % of a two-core run over 1,000
