@@ -100,9 +100,9 @@ struct GenerateCohortTests {
 
     /// The streaming `Workspace.scoreProgramme` against load-everything + `Cohort.group` + `ScoringEngine` +
     /// `ProgrammeView(assessments:)`, on a generated cohort and on the compare fixtures (errors, duplicates,
-    /// mixed versions), with windows small enough that library-rounds are split and scored again.
-    @Test(arguments: [1, 3, 7, 2048])
-    func streamingMatchesLoadingEverything(window: Int) throws {
+    /// mixed versions), with units small enough that library-rounds are split and scored again.
+    @Test(arguments: [1, 3, 7, 64, 2048])
+    func streamingMatchesLoadingEverything(unit: Int) throws {
         let rubric = try #require(Self.rubric)
         let folder = try TemporaryFolder()
         _ = Self.assess([
@@ -124,7 +124,7 @@ struct GenerateCohortTests {
                 leftOut: CompareCommand.leftOutFiles(loaded: loaded, grouping: grouping))
 
             let streamed = Workspace.scoreProgramme(
-                paths: [folder.path], rubric: rubric, weakPoints: options.weakPoints, round: round, window: window)
+                paths: [folder.path], rubric: rubric, weakPoints: options.weakPoints, round: round, unit: unit)
             let view = ProgrammeView(
                 rounds: streamed.rounds, rubric: rubric, options: options,
                 leftOut: CompareCommand.leftOutFiles(
@@ -138,6 +138,36 @@ struct GenerateCohortTests {
             #expect(ProgrammeJSONReporter.render(view, context: context) == ProgrammeJSONReporter.render(expected, context: context))
             #expect(ProgrammeTextReporter.render(view, context: context) == ProgrammeTextReporter.render(expected, context: context))
         }
+    }
+
+    /// Units end where the folder changes, up to one unit later; without a change in reach, after `unit` files.
+    @Test func unitsEndWhereTheFolderChanges() {
+        let files = ["a/1.yaml", "a/2.yaml", "a/3.yaml", "b/1.yaml", "b/2.yaml", "b/3.yaml", "c.yaml"]
+        #expect(ProgrammePipeline.unitStarts(files, unit: 2) == [0, 3, 6, 7])
+        #expect(ProgrammePipeline.unitStarts(files, unit: 1) == [0, 1, 3, 4, 6, 7])
+        let flat = (1...7).map { "x/\($0).yaml" }
+        #expect(ProgrammePipeline.unitStarts(flat, unit: 3) == [0, 3, 7])
+        #expect(ProgrammePipeline.unitStarts(["ab/1.yaml", "a/b1.yaml"], unit: 1) == [0, 1, 2])
+        #expect(ProgrammePipeline.unitStarts([], unit: 64) == [0])
+    }
+
+    /// A library-round handed out for scoring that gets another file before its score is booked is scored again
+    /// at the end (with two workers that happens when one books the next unit while the other still scores; here
+    /// it is made to happen by booking before handing back the score).
+    @Test func libraryRoundGrowingWhileScoredIsScoredAgain() {
+        func read(_ file: String, library: String, role: String) -> ReadFile {
+            let questionnaire = Questionnaire(
+                file: file, rubricID: "r", rubricVersion: "1", library: LibraryInfo(id: library, name: library),
+                round: 1, date: nil, coachingDay: nil, respondent: Respondent(role: role), answers: [:])
+            return ReadFile(file: file, diagnostics: [], questionnaire: questionnaire)
+        }
+        let books = ProgrammeBooks(selection: .latest, diagnostics: [])
+        let first = books.book(reads: [read("a/1.yaml", library: "a", role: "head")], scored: [])
+        #expect(first.map(\.key.libraryID) == ["a"])
+        let second = books.book(
+            reads: [read("a/2.yaml", library: "a", role: "team"), read("b/1.yaml", library: "b", role: "head")], scored: [])
+        #expect(second.map(\.key.libraryID) == ["b"])
+        #expect(books.stale.map(\.libraryID) == ["a"])
     }
 
     @Test func workerCountFollowsAssessJobs() {
