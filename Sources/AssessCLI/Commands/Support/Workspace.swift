@@ -290,7 +290,7 @@ public enum Workspace {
         let slots = ResultSlots<R>(count: items.count)
         let chunk = chunk ?? max(1, min(64, items.count / (workers * 8)))
         let counter = ChunkCounter()
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        parallelWorkers(workers) { worker in
             while true {
                 let start = counter.take(chunk)
                 if start >= items.count { break }
@@ -411,15 +411,13 @@ final class ProgrammePipeline: @unchecked Sendable {
         var starts = [0]
         var start = 0
         while start < files.count {
-            var end = min(files.count, start + unit)
-            let latest = min(files.count, start + 2 * unit)
-            while end < latest, sameFolder(files[end - 1], files[end]) { end += 1 }
-            // No change of folder within reach (a flat folder): end after `unit` files.
-            if end == latest, end < files.count, sameFolder(files[end - 1], files[end]) {
-                end = min(files.count, start + unit)
+            let nominal = min(files.count, start + unit)
+            // The first change of folder (or the last file) within reach; none in a flat folder: after `unit` files.
+            let change = (nominal...min(files.count, start + 2 * unit)).first {
+                $0 == files.count || !sameFolder(files[$0 - 1], files[$0])
             }
-            starts.append(end)
-            start = end
+            start = change ?? nominal
+            starts.append(start)
         }
         return starts
     }
@@ -429,9 +427,7 @@ final class ProgrammePipeline: @unchecked Sendable {
         let slashA = a.lastIndex(of: UInt8(ascii: "/")), slashB = b.lastIndex(of: UInt8(ascii: "/"))
         switch (slashA, slashB) {
         case (nil, nil): return true
-        case (let x?, let y?):
-            return a.distance(from: a.startIndex, to: x) == b.distance(from: b.startIndex, to: y)
-                && a[..<x].elementsEqual(b[..<y])
+        case (let x?, let y?): return a[..<x].elementsEqual(b[..<y])
         default: return false
         }
     }
